@@ -1,0 +1,65 @@
+package org.quantlstm.cli;
+
+import java.io.PrintWriter;
+import org.quantlstm.common.UserInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Entry point. Exit codes: 0 success, 1 internal failure, 2 bad input (bad option, file, symbol or config).
+ */
+@Command(name = "quantlstm", mixinStandardHelpOptions = true, version = "quantlstm 0.1.0",
+        description = "LSTM trading research: data, features, forecasts, backtests, portfolios, tear sheets.",
+        subcommands = {DataCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for errors the user can fix. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (used by tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.originalArgs().contains("--verbose");
+            Throwable cause = ex;
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            if (cause instanceof UserInputException) {
+                err.println("error: " + cause.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            err.println("internal error: " + cause + (verbose ? "" : " (run with --verbose for details)"));
+            return 1;
+        });
+        cl.setParameterExceptionHandler((ex, args1) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return EXIT_BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,2 @@
+/** Signals from forecasts, position sizing methods, hybrids and risk limits. */
+package org.quantlstm.signal;
