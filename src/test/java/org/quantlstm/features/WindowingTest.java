@@ -40,6 +40,20 @@ class WindowingTest {
     }
 
     @Test
+    void aSampleDependsOnlyOnRowsUpToItsDecisionBar() {
+        FeatureMatrix m = matrix();
+        double[] y = Targets.nextClose(m.column("a"));
+        Windows w = Windowing.build(m, y, 2, 0, 10);
+        FeatureMatrix later = matrix();
+        later.column("a")[9] = 1e6; // internal arrays of a fresh matrix: a row after decision bars 2..8
+        Windows w2 = Windowing.build(later, Targets.nextClose(later.column("a")), 2, 0, 10);
+        // sample 4 (decision bar 8) has target close[9]: its y changes, its window does not
+        assertThat(java.util.Arrays.copyOf(w2.x(), w.x().length)).isEqualTo(w.x());
+        assertThat(w2.y()[4]).isEqualTo(1e6f);
+        assertThat(java.util.Arrays.copyOf(w2.y(), 4)).isEqualTo(java.util.Arrays.copyOf(w.y(), 4));
+    }
+
+    @Test
     void rowRangeSelectsDecisionBarsButWindowsMayReachBack() {
         FeatureMatrix m = matrix();
         double[] y = Targets.nextClose(m.column("a"));
