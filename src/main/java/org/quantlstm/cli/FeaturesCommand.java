@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code quantlstm features SYMBOL --set NAME [--interval 1d] [--out FILE.csv]} exports a feature set with a
- * date column (rows from the first complete row on, unless {@code --include-warmup}); without {@code --out}
+ * date column (bundled data; the benchmark of relative sets is SPY at the same interval) (rows from the first complete row on, unless {@code --include-warmup}); without {@code --out}
  * it prints a short preview. {@code quantlstm features --list} names the sets and their columns.
  */
 @Command(name = "features", mixinStandardHelpOptions = true,
@@ -46,7 +46,7 @@ final class FeaturesCommand implements Runnable {
     @Option(names = "--set", paramLabel = "NAME", description = "Feature set: spy-analyser-31, price-rsi, close-only, cross-sectional.")
     String set;
 
-    @Option(names = "--interval", defaultValue = "1d", description = "Bar interval (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", description = "Bar interval, e.g. 1d, 1h (default: the series' own interval).")
     String interval;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the features to this CSV file (atomically).")
@@ -63,7 +63,8 @@ final class FeaturesCommand implements Runnable {
         PrintWriter w = spec.commandLine().getOut();
         if (list) {
             for (FeatureSet fs : FeatureSets.all()) {
-                w.printf(Locale.ROOT, "%s (%d columns%s): %s%n", fs.name(), fs.columns().size(),
+                int k = fs.columns().size();
+                w.printf(Locale.ROOT, "%s (%d column%s%s): %s%n", fs.name(), k, k == 1 ? "" : "s",
                         fs.needsBenchmark() ? ", benchmark " + BENCHMARK : "", fs.description());
                 w.println("  " + String.join(", ", fs.columns()));
             }
@@ -76,9 +77,10 @@ final class FeaturesCommand implements Runnable {
             throw new UserInputException("features: --set NAME is missing (see 'quantlstm features --list')");
         }
         FeatureSet fs = FeatureSets.byName(set);
-        Interval iv = Interval.parse(interval);
         BundledSource source = new BundledSource();
-        BarSeries series = source.load(Symbol.of(symbol), iv, DateRange.all());
+        BarSeries series = interval == null ? source.load(Symbol.of(symbol))
+                : source.load(Symbol.of(symbol), Interval.parse(interval), DateRange.all());
+        Interval iv = series.interval();
         BarSeries bench = fs.needsBenchmark() ? source.load(Symbol.of(BENCHMARK), iv, DateRange.all()) : null;
         FeatureMatrix m = fs.compute(series, bench);
         int from = includeWarmup ? 0 : m.firstCompleteRow();

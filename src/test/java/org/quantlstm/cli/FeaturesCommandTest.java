@@ -13,7 +13,7 @@ class FeaturesCommandTest {
     void listNamesEverySetAndItsColumns() {
         MainTest.Result r = MainTest.run("features", "--list");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("spy-analyser-31 (31 columns)", "price-rsi (2 columns)", "close-only (1 columns)",
+        assertThat(r.out()).contains("spy-analyser-31 (31 columns)", "price-rsi (2 columns)", "close-only (1 column)",
                 "cross-sectional (14 columns, benchmark SPY)", "volume_ratio", "sma100_gap");
     }
 
@@ -23,6 +23,14 @@ class FeaturesCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("set=price-rsi", "rows=8387", "first complete row=14", "date,close,rsi_14",
                 "2026-05-26,");
+    }
+
+    @Test
+    void defaultIntervalIsTheSeriesOwn() {
+        MainTest.Result r = MainTest.run("features", "XAUUSD", "--set", "price-rsi");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("XAUUSD 1h", "2026-05-15 23:00:00,");
+        assertThat(MainTest.run("features", "XAUUSD", "--set", "price-rsi", "--interval", "1h").code()).isZero();
     }
 
     @Test
@@ -51,6 +59,9 @@ class FeaturesCommandTest {
         assertThat(MainTest.run("features", "SPY").code()).isEqualTo(2);
         assertThat(MainTest.run("features", "NOPE", "--set", "close-only").code()).isEqualTo(2);
         assertThat(MainTest.run("features", "SPY", "--set", "close-only", "--interval", "1h").code()).isEqualTo(2);
+        assertThat(MainTest.run("features", "SPY", "--set", "close-only", "--interval", "2d").code()).isEqualTo(2);
+        // the benchmark SPY exists only at 1d
+        assertThat(MainTest.run("features", "XAUUSD", "--set", "cross-sectional").code()).isEqualTo(2);
         MainTest.Result r = MainTest.run("features", "SPY", "--set", "close-only", "--out",
                 dir.resolve("missing/x.csv").toString());
         assertThat(r.code()).isEqualTo(2);

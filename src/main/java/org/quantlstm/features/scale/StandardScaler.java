@@ -1,5 +1,6 @@
 package org.quantlstm.features.scale;
 
+import java.util.Arrays;
 import java.util.List;
 import org.quantlstm.features.FeatureMatrix;
 
@@ -13,6 +14,22 @@ public record StandardScaler(List<String> columns, double[] offset, double[] sca
         columns = List.copyOf(columns);
         offset = Fit.copy(offset, columns.size(), "offset");
         scale = Fit.copy(scale, columns.size(), "scale");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StandardScaler other && columns.equals(other.columns) && Arrays.equals(offset, other.offset)
+                && Arrays.equals(scale, other.scale);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * columns.hashCode() + Arrays.hashCode(offset)) + Arrays.hashCode(scale);
+    }
+
+    @Override
+    public String toString() {
+        return "StandardScaler" + columns + " offset=" + Arrays.toString(offset) + " scale=" + Arrays.toString(scale);
     }
 
     @Override

@@ -56,6 +56,7 @@ class ScalerTest {
         assertThat(back.columns()).containsExactly("target");
         assertThat(back.offset()).isEqualTo(s.offset());
         assertThat(back.scale()).isEqualTo(s.scale());
+        assertThat(back).isEqualTo(s).hasSameHashCodeAs(s);
         Scaler mm = ScalerJson.fromJson(ScalerJson.toJson(MinMaxScaler.fit(matrix(1), 0, 4)));
         assertThat(mm).isInstanceOf(MinMaxScaler.class);
         assertThat(mm.offset()).containsExactly(1, 2);
