@@ -27,6 +27,34 @@ class EdgeCasesTest {
     }
 
     @Test
+    void handComputedFixtures() {
+        double n = Double.NaN;
+        // EMA(3), alpha 0.5, seeded with the first value: 1, 1.5, 2.25, 3.125, 4.0625 (pandas ewm(span=3, adjust=False))
+        assertThat(new Ema(3).compute(new double[] {1, 2, 3, 4, 5})).containsExactly(n, n, 2.25, 3.125, 4.0625);
+        // Bollinger(3, 2) of 1,2,3: mean 2, sample std 1 -> bands 4 and 0, width 2, %b 0.75
+        Bollinger.Result b = new Bollinger(3, 2).compute(new double[] {1, 2, 3});
+        assertThat(b.upper()[2]).isEqualTo(4.0);
+        assertThat(b.lower()[2]).isEqualTo(0.0);
+        assertThat(b.width()[2]).isEqualTo(2.0);
+        assertThat(b.percentB()[2]).isEqualTo(0.75);
+        // volatility(2) of prices 100, 110, 99: returns 0.1, -0.1 -> sample std sqrt(0.02)
+        assertThat(new ReturnVolatility(2).compute(new double[] {100, 110, 99})[2])
+                .isCloseTo(Math.sqrt(0.02), org.assertj.core.api.Assertions.within(1e-15));
+        // ATR(2): TR[1] = max(12-9, |12-10|, |9-10|) = 3, TR[2] = max(11-10.5, |11-11|, |10.5-11|) = 0.5
+        double[] atr = new Atr(2).compute(new double[] {10.5, 12, 11}, new double[] {9.5, 9, 10.5},
+                new double[] {10, 11, 10.8});
+        assertThat(atr).containsExactly(n, n, 1.75);
+        // beta of a series that moves exactly twice its benchmark's returns
+        double[] bench = {100, 101, 99, 102, 100};
+        double[] x = new double[bench.length];
+        x[0] = 50;
+        for (int i = 1; i < x.length; i++) {
+            x[i] = x[i - 1] * (1 + 2 * (bench[i] / bench[i - 1] - 1));
+        }
+        assertThat(new RollingBeta(3).compute(x, bench)[4]).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
     void leadingNaNShiftsTheStart() {
         double n = Double.NaN;
         double[] x = {n, n, 1, 2, 3, 4};
