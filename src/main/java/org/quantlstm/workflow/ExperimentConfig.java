@@ -1,0 +1,195 @@
+package org.quantlstm.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.quantlstm.common.Interval;
+import org.quantlstm.common.Symbol;
+import org.quantlstm.common.UserInputException;
+
+/**
+ * A typed experiment: what data, which network, how to split, how to trade and what it costs. Read from YAML
+ * strictly (an unknown or misspelt key is an error naming the key), with command-line overrides applied to the
+ * YAML tree before it is read, so a flag and a file entry are validated the same way.
+ *
+ * <p>Named experiments ship in {@code experiments/NAME.yaml} (also inside the jar); a path to a YAML file works
+ * the same way.
+ */
+public record ExperimentConfig(String name, String system, DataConfig data, ModelConfig model, SplitConfig split,
+                               SignalConfig signal, BacktestConfig backtest, long seed, String yaml) {
+
+    /** Where prices come from: {@code source} is bundled, yahoo, stooq, binance or csv:PATH. */
+    public record DataConfig(List<Symbol> tickers, Symbol benchmark, String source, Interval interval, int periodDays) {
+        public DataConfig {
+            tickers = List.copyOf(tickers);
+        }
+
+        public Symbol ticker() {
+            return tickers.get(0);
+        }
+    }
+
+    /** The network and its training. */
+    public record ModelConfig(String net, int lookback, int epochs, int batchSize, double learningRate, int patience,
+                              String loss, int hidden, int layers, double dropout) {
+    }
+
+    /** Chronological split: {@code train} of the samples (validation carved from its end) then test. */
+    public record SplitConfig(double train, double validation) {
+    }
+
+    /** Turning forecasts into positions. */
+    public record SignalConfig(boolean allowShort, double threshold, double stopLoss, double takeProfit) {
+    }
+
+    /** Execution and costs. {@code riskFree} is a Treasury series name (e.g. DGS3MO) or an annual rate. */
+    public record BacktestConfig(double costBps, double slippageBps, double minCost, String fill, double initialCapital,
+                                 String riskFree) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    public static final List<String> SYSTEMS = List.of("spy-analyser", "weekly-12", "multi-asset-4h", "cross-sectional");
+
+    /**
+     * Loads a named experiment ({@code spy-analyser}) or a YAML file path, then applies {@code overrides}
+     * (dotted keys such as {@code data.ticker} → value).
+     */
+    public static ExperimentConfig load(String nameOrPath, Map<String, String> overrides) {
+        String text;
+        String label;
+        Path p = Path.of(nameOrPath);
+        if (nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml") || Files.exists(p)) {
+            if (!Files.isRegularFile(p)) {
+                throw new UserInputException(nameOrPath + ": no such experiment file");
+            }
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UserInputException(nameOrPath + ": cannot read (" + e.getMessage() + ")");
+            }
+            label = nameOrPath;
+        } else {
+            text = bundled(nameOrPath);
+            label = "experiments/" + nameOrPath + ".yaml";
+        }
+        return parse(text, label, overrides);
+    }
+
+    /** The text of a named experiment shipped with quantlstm. */
+    public static String bundled(String name) {
+        if (!name.matches("[a-z0-9-]{1,40}")) {
+            throw new UserInputException("unknown experiment '" + name + "': use one of " + String.join(", ", SYSTEMS)
+                    + " or a path to a .yaml file");
+        }
+        try (InputStream in = ExperimentConfig.class.getResourceAsStream("/experiments/" + name + ".yaml")) {
+            if (in == null) {
+                throw new UserInputException("unknown experiment '" + name + "': use one of "
+                        + String.join(", ", SYSTEMS) + " or a path to a .yaml file");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserInputException("cannot read bundled experiment " + name + ": " + e.getMessage());
+        }
+    }
+
+    static ExperimentConfig parse(String text, String label, Map<String, String> overrides) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UserInputException(label + ": not valid YAML (line " + e.getLocation().getLineNr() + "): "
+                    + e.getOriginalMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new UserInputException(label + ": expected a YAML mapping at the top level");
+        }
+        ObjectNode root = (ObjectNode) tree;
+        overrides.forEach((k, v) -> put(root, k, v));
+        ConfigNode c = new ConfigNode(label, "", root);
+        String name = c.string("name", null);
+        if (name == null || name.isBlank()) {
+            throw c.error("name", "is required");
+        }
+        String system = c.string("system", name).toLowerCase(Locale.ROOT);
+        if (!SYSTEMS.contains(system)) {
+            throw c.error("system", "unknown system '" + system + "'; use one of " + String.join(", ", SYSTEMS));
+        }
+        long seed = (long) c.number("seed", 42);
+
+        ConfigNode d = c.section("data");
+        List<Symbol> tickers = d.has("tickers") ? d.list("tickers", List.of(), Symbol::of)
+                : List.of(d.parsed("ticker", "SPY", Symbol::of));
+        if (d.has("ticker") && d.has("tickers")) {
+            throw d.error("data", "give either ticker or tickers, not both");
+        }
+        d.string("ticker", null);
+        if (tickers.isEmpty()) {
+            throw d.error("data.tickers", "is empty");
+        }
+        String source = d.string("source", "bundled");
+        if (!(source.equals("bundled") || source.equals("yahoo") || source.equals("stooq") || source.equals("binance")
+                || source.startsWith("csv:"))) {
+            throw d.error("data.source", "unknown source '" + source + "'; use bundled, yahoo, stooq, binance or csv:PATH");
+        }
+        DataConfig data = new DataConfig(tickers, d.parsed("benchmark", "SPY", Symbol::of), source,
+                d.parsed("interval", "1d", Interval::parse), d.integer("period_days", 730, 30, 100_000));
+
+        ConfigNode m = c.section("model");
+        ModelConfig model = new ModelConfig(m.string("net", system), m.integer("lookback", 60, 2, 1000),
+                m.integer("epochs", 50, 1, 100_000), m.integer("batch_size", 32, 1, 65_536),
+                m.number("learning_rate", 1e-3, 1e-7, 1.0), m.integer("patience", 10, 1, 10_000),
+                m.string("loss", "mse"), m.integer("hidden", 64, 1, 4096), m.integer("layers", 2, 1, 16),
+                m.number("dropout", 0.2, 0.0, 0.95));
+        if (!model.loss().equals("mse") && !model.loss().equals("huber")) {
+            throw m.error("model.loss", "use mse or huber, got '" + model.loss() + "'");
+        }
+
+        ConfigNode s = c.section("split");
+        SplitConfig split = new SplitConfig(s.number("train", 0.7, 0.05, 0.99), s.number("validation", 0.1, 0.0, 0.9));
+
+        ConfigNode g = c.section("signal");
+        SignalConfig signal = new SignalConfig(g.bool("allow_short", true), g.number("threshold", 0.001, 0, 1),
+                g.number("stop_loss", 0, 0, 1), g.number("take_profit", 0, 0, 10));
+
+        ConfigNode b = c.section("backtest");
+        String fill = b.string("fill", "next-open");
+        if (!fill.equals("next-open") && !fill.equals("next-close")) {
+            throw b.error("backtest.fill", "use next-open or next-close, got '" + fill + "'");
+        }
+        BacktestConfig backtest = new BacktestConfig(b.number("cost_bps", 10, 0, 10_000),
+                b.number("slippage_bps", 0, 0, 10_000), b.number("min_cost", 0, 0, 1e9), fill,
+                b.number("initial_capital", 100_000, 1, 1e15), b.string("risk_free", "DGS3MO"));
+
+        c.rejectUnknownKeys();
+        String resolved;
+        try {
+            resolved = YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ExperimentConfig(name, system, data, model, split, signal, backtest, seed, resolved);
+    }
+
+    private static void put(ObjectNode root, String dotted, String value) {
+        String[] parts = dotted.split("\\.");
+        ObjectNode cur = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = cur.get(parts[i]);
+            if (!(next instanceof ObjectNode)) {
+                next = cur.putObject(parts[i]);
+            }
+            cur = (ObjectNode) next;
+        }
+        cur.put(parts[parts.length - 1], value);
+    }
+}

@@ -1,0 +1,138 @@
+package org.quantlstm.workflow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A run's output folder, {@code runs/<yyyyMMdd-HHmmss>-<name>/}, written all-or-nothing: files go into a hidden
+ * staging folder {@code runs/.staging-…} and {@link #commit()} renames it into place. A run that fails or is
+ * interrupted leaves no half-written run folder behind ({@link #close()} without commit deletes the staging
+ * folder).
+ */
+public final class RunFolder implements AutoCloseable {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .findAndRegisterModules();
+
+    private final Path staging;
+    private final Path target;
+    private final String timestamp;
+    private boolean committed;
+
+    private RunFolder(Path staging, Path target, String timestamp) {
+        this.staging = staging;
+        this.target = target;
+        this.timestamp = timestamp;
+    }
+
+    /** Opens a staging folder for a run called {@code name} under {@code runsRoot}. */
+    public static RunFolder create(Path runsRoot, String name, Clock clock) {
+        String stamp = STAMP.format(clock.instant());
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            Files.createDirectories(runsRoot);
+            Path target = runsRoot.resolve(stamp + "-" + safe);
+            int k = 2;
+            while (Files.exists(target)) {
+                target = runsRoot.resolve(stamp + "-" + safe + "-" + k++);
+            }
+            Path staging = Files.createTempDirectory(runsRoot, ".staging-" + stamp + "-");
+            return new RunFolder(staging, target, stamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder under " + runsRoot, e);
+        }
+    }
+
+    /** The UTC timestamp in the folder name, {@code yyyyMMdd-HHmmss}, also used in chart file names. */
+    public String timestamp() {
+        return timestamp;
+    }
+
+    /** Where a file of this run is written now (inside the staging folder until commit). */
+    public Path file(String relative) {
+        Path p = staging.resolve(relative).normalize();
+        if (!p.startsWith(staging)) {
+            throw new IllegalArgumentException("file outside run folder: " + relative);
+        }
+        try {
+            Files.createDirectories(p.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /** The final folder (exists only after {@link #commit()}). */
+    public Path finalPath() {
+        return target;
+    }
+
+    public void writeJson(String relative, Object value) {
+        try {
+            JSON.writeValue(file(relative).toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    public void writeText(String relative, String text) {
+        try {
+            Files.writeString(file(relative), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + relative, e);
+        }
+    }
+
+    /** Moves the staging folder into place; returns the final path. */
+    public Path commit() {
+        try {
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, target);
+            }
+            committed = true;
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move run folder into place at " + target, e);
+        }
+    }
+
+    /** Deletes the staging folder unless the run was committed. */
+    @Override
+    public void close() {
+        if (committed || !Files.exists(staging)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(staging, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + staging, e);
+        }
+    }
+}
