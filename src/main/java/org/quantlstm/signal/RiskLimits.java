@@ -14,6 +14,8 @@ import org.quantlstm.common.UserInputException;
 public record RiskLimits(double stopLoss, double takeProfit) {
     /** No stop-loss, no take-profit. */
     public static final RiskLimits NONE = new RiskLimits(0, 0);
+    /** Tolerance on the move so that a close exactly at the limit (e.g. 90 vs 100 × (1 − 0.10)) triggers. */
+    private static final double EPS = 1e-12;
 
     public RiskLimits {
         if (!(stopLoss >= 0) || !(takeProfit >= 0) || stopLoss >= 1 || Double.isInfinite(takeProfit)) {
@@ -35,6 +37,6 @@ public record RiskLimits(double stopLoss, double takeProfit) {
             return false;
         }
         double move = side * (close / entry - 1);
-        return (stopLoss > 0 && move <= -stopLoss) || (takeProfit > 0 && move >= takeProfit);
+        return (stopLoss > 0 && move <= -stopLoss + EPS) || (takeProfit > 0 && move >= takeProfit - EPS);
     }
 }
