@@ -1,9 +1,14 @@
 package org.quantlstm.backtest;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.quantlstm.signal.Hybrid;
 import org.quantlstm.signal.PositionSizer;
+import org.quantlstm.signal.SizingMethod;
 
 /**
  * Entry point for single-asset backtests: pure strategies, buy-and-hold and seed 001's hybrids, all with the
@@ -68,6 +73,35 @@ public final class Backtester {
                                  double[] volRatio, Hybrid h) {
         VectorizedBacktester.checkColumns(prices, predicted, volRatio);
         return hybrid(baseName, prices, sizer.targets(predicted, volRatio), h);
+    }
+
+    /**
+     * Seed 001's comparison set: each of the five sizing methods (seed settings, {@code allowShort} as given;
+     * the seed's default is true) as a pure strategy, then the three hybrids (30/70, 50/50, 70/30 active/passive)
+     * of each method in {@code hybridBases}. The seed itself builds hybrids of PROPORTIONAL only ("testing hybrid
+     * approaches with PROPORTIONAL strategy"), i.e. 5 + 3 = 8 strategies; passing all five methods gives 20.
+     * Names: {@code binary}, …, {@code proportional_hybrid_30_70}, … Every strategy compared here counts as a
+     * trial for the Deflated Sharpe Ratio.
+     *
+     * @param predicted forecast at each bar's close of the simple return from that close to the next (NaN = none)
+     * @param volRatio  causal median/current volatility ({@code VolatilityRatio.causalRatio}), same length
+     */
+    public List<BacktestResult> seedSuite(Prices prices, double[] predicted, double[] volRatio, boolean allowShort,
+                                          List<SizingMethod> hybridBases) {
+        VectorizedBacktester.checkColumns(prices, predicted, volRatio);
+        List<BacktestResult> out = new ArrayList<>();
+        Map<SizingMethod, double[]> targets = new EnumMap<>(SizingMethod.class);
+        for (SizingMethod m : SizingMethod.values()) {
+            double[] t = PositionSizer.seed(m, allowShort).targets(predicted, volRatio);
+            targets.put(m, t);
+            out.add(run(m.code(), prices, t));
+        }
+        for (SizingMethod m : hybridBases) {
+            for (Hybrid h : Hybrid.seed()) {
+                out.add(hybrid(m.code(), prices, targets.get(m), h));
+            }
+        }
+        return out;
     }
 
     private static double[] ones(int n) {

@@ -146,10 +146,11 @@ public final class VectorizedBacktester {
             prevE = e;
             if (e > peak) {
                 peak = e;
-            }
-            double dd = e / peak - 1;
-            if (dd < mdd) {
-                mdd = dd;
+            } else if (e < peak * (1 + mdd)) { // a possible new maximum drawdown: divide only then
+                double dd = e / peak - 1;
+                if (dd < mdd) {
+                    mdd = dd;
+                }
             }
             if (j < n - 1) {
                 double w = targets != null ? targets[j] : sizer.size(pr[j], vr == null ? Double.NaN : vr[j]);

@@ -85,6 +85,36 @@ class BacktestBehaviourTest {
     }
 
     @Test
+    void allThreeSeedHybridsByHand() {
+        // short sleeve alone (1000): close 1 = 2000 − 1000/11·12 = 909.0909…; buy-and-hold: 1090.9090…
+        // close 1 of w·short + (1 − w)·B&H: 30/70 → 1036.3636…, 50/50 → 1000, 70/30 → 963.6363…
+        Backtester bt = new Backtester(free(1000));
+        double[] expected = {1000 + 400.0 / 11 * 1, 1000, 1000 - 400.0 / 11};
+        List<Hybrid> hs = Hybrid.seed();
+        for (int i = 0; i < 3; i++) {
+            BacktestResult h = bt.hybrid("short", P3, new double[] {-1, -1, -1}, hs.get(i));
+            assertThat(h.equity()[1]).as(hs.get(i).label()).isCloseTo(expected[i], within(1e-9));
+            assertThat(h.equity()[2]).isCloseTo(1000, within(1e-9));
+        }
+    }
+
+    @Test
+    void seedSuiteHasFivePureStrategiesAndTheHybridsAsked() {
+        double[] px = {100, 101, 99, 102, 104, 103, 105};
+        double[] pr = {0.002, -0.003, 0.01, 0.0005, -0.02, 0.004, 0.001};
+        double[] vol = {1, 1, 1, 1, 1, 1, 1};
+        Backtester bt = new Backtester(free(1000));
+        List<BacktestResult> seed = bt.seedSuite(Prices.of("X", px, px), pr, vol, true,
+                List.of(org.quantlstm.signal.SizingMethod.PROPORTIONAL));
+        assertThat(seed).extracting(BacktestResult::name).containsExactly("binary", "fixed", "proportional", "kelly",
+                "volatility", "proportional_hybrid_30_70", "proportional_hybrid_50_50", "proportional_hybrid_70_30");
+        assertThat(bt.seedSuite(Prices.of("X", px, px), pr, vol, true,
+                List.of(org.quantlstm.signal.SizingMethod.values()))).hasSize(20);
+        // binary: long (bar 0) → short (bar 1) → long (bar 2) → flat (bar 3) → short (bar 4) → long (bar 5)
+        assertThat(seed.get(0).fills()).extracting(Fill::bar).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void buyAndHoldBuysOnceOnTheFirstFillBar() {
         BacktestResult b = new Backtester(free(1000).withCosts(CostModel.DEFAULT)).buyAndHold(P3);
         assertThat(b.fills()).hasSize(1);
