@@ -10,7 +10,8 @@ import org.quantlstm.signal.RiskLimits;
  * price, before costs), so gains and losses carry into later sizes. Shorts are negative shares, their sale
  * proceeds are credited to cash; equity = cash + shares × price. Between changes of target nothing is traded,
  * so a constant 50 % target drifts with the price rather than being rebalanced every bar (rebalancing would pay
- * costs each bar for no signal).
+ * costs each bar for no signal). Cash earns nothing unless the engine is given a per-period cash rate (see
+ * {@link VectorizedBacktester#VectorizedBacktester(BacktestConfig, double[])}).
  *
  * @param fill           next-bar open (default) or next-bar close
  * @param costs          cost model (default 10 bps)

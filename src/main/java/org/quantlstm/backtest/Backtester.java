@@ -24,9 +24,19 @@ public final class Backtester {
     private final BacktestConfig config;
     private final VectorizedBacktester fast;
 
+    /** Cash earns nothing. */
     public Backtester(BacktestConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Cash earns {@code cashRatePerPeriod} (length bars − 1; null = nothing), see
+     * {@link VectorizedBacktester#VectorizedBacktester(BacktestConfig, double[])}. Applies to every sleeve,
+     * buy-and-hold included.
+     */
+    public Backtester(BacktestConfig config, double[] cashRatePerPeriod) {
         this.config = Objects.requireNonNull(config, "config");
-        this.fast = new VectorizedBacktester(config);
+        this.fast = new VectorizedBacktester(config, cashRatePerPeriod);
     }
 
     public BacktestConfig config() {

@@ -15,9 +15,16 @@ import org.quantlstm.signal.PositionSizer;
  */
 public final class EventBacktester {
     private final BacktestConfig config;
+    private final double[] cashRate;
 
     public EventBacktester(BacktestConfig config) {
+        this(config, null);
+    }
+
+    /** With interest on cash, as {@link VectorizedBacktester#VectorizedBacktester(BacktestConfig, double[])}. */
+    public EventBacktester(BacktestConfig config, double[] cashRatePerPeriod) {
         this.config = Objects.requireNonNull(config, "config");
+        this.cashRate = cashRatePerPeriod == null ? null : cashRatePerPeriod.clone();
     }
 
     /**
@@ -42,6 +49,7 @@ public final class EventBacktester {
             open[a] = p.open();
             close[a] = p.close();
         }
+        VectorizedBacktester.checkCashRate(cashRate, n);
         Portfolio pf = new Portfolio(m, config.initialCapital());
         double[] eq = new double[n], traded = new double[n], costs = new double[n];
         double[][] weights = new double[m][n];
@@ -50,6 +58,9 @@ public final class EventBacktester {
         double[] px = new double[m];
         boolean atOpen = config.fill() == FillTiming.NEXT_OPEN;
         for (int j = 0; j < n; j++) {
+            if (cashRate != null && j > 0) {
+                pf.accrue(cashRate[j - 1]);
+            }
             if (!pending.isEmpty()) {
                 for (int a = 0; a < m; a++) {
                     px[a] = atOpen ? open[a][j] : close[a][j];

@@ -30,6 +30,11 @@ final class Portfolio {
         return shares[a];
     }
 
+    /** Credits (or, on a negative balance, charges) one period's interest on cash. */
+    void accrue(double rate) {
+        cash += cash * rate;
+    }
+
     /** cash + Σ shares × price. */
     double equity(double[] prices) {
         double e = cash;

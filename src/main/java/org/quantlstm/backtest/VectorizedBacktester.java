@@ -25,9 +25,24 @@ public final class VectorizedBacktester {
     static final int FINAL = 0, SUM = 1, SUMSQ = 2, MDD = 3, FILLS = 4, COUNT = 5, STATS = 6;
 
     private final BacktestConfig config;
+    private final double[] cashRate;
 
+    /** A backtester whose cash earns nothing (the usual backtest convention; see the other constructor). */
     public VectorizedBacktester(BacktestConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A backtester whose cash balance earns {@code cashRatePerPeriod[t−1]} over period t (from bar t−1's close
+     * to bar t's), credited at the start of bar t before any fill; a negative balance (leverage, a long bought
+     * with borrowed cash) pays the same rate, and short-sale proceeds held in cash earn it (no borrow fee is
+     * modelled). Pass the same per-period risk-free series that the Sharpe ratio subtracts, so that a strategy
+     * sitting in cash is not charged the risk-free rate it would in fact have earned. Length: bars − 1; null =
+     * no interest.
+     */
+    public VectorizedBacktester(BacktestConfig config, double[] cashRatePerPeriod) {
         this.config = Objects.requireNonNull(config, "config");
+        this.cashRate = cashRatePerPeriod == null ? null : cashRatePerPeriod.clone();
     }
 
     public BacktestConfig config() {
@@ -49,10 +64,11 @@ public final class VectorizedBacktester {
     BacktestResult full(String name, Prices prices, double[] targets, PositionSizer sizer, double[] pr, double[] vr,
                         double capital) {
         int n = prices.size();
+        checkCashRate(cashRate, n);
         double[] eq = new double[n], pos = new double[n], traded = new double[n], costs = new double[n];
         FillBuffer buf = new FillBuffer(n);
         simulate(prices.open(), prices.close(), targets, sizer, pr, vr, config.fill(), config.costs().rate(),
-                config.costs().minCost(), config.limits(), capital, eq, pos, traded, costs, buf, new double[STATS]);
+                config.costs().minCost(), config.limits(), cashRate, capital, eq, pos, traded, costs, buf, new double[STATS]);
         List<Fill> fills = buf.toFills();
         List<Trade> trades = TradeLog.build(prices.name(), fills, prices.times(), prices.close());
         return new BacktestResult(name, prices.times(), prices.close(), eq, pos, traded, costs, fills, trades, capital);
@@ -67,6 +83,7 @@ public final class VectorizedBacktester {
     public SweepResult sweep(Prices prices, double[] predicted, double[] volRatio, List<PositionSizer> sizers,
                              int periodsPerYear) {
         checkColumns(prices, predicted, volRatio);
+        checkCashRate(cashRate, prices.size());
         int m = sizers.size();
         double[] fin = new double[m], sharpe = new double[m], mdd = new double[m];
         int[] fills = new int[m];
@@ -76,7 +93,7 @@ public final class VectorizedBacktester {
         IntStream.range(0, m).parallel().forEach(i -> {
             double[] st = new double[STATS];
             simulate(open, close, null, sizers.get(i), predicted, volRatio, config.fill(), rate, min,
-                    config.limits(), cap, null, null, null, null, null, st);
+                    config.limits(), cashRate, cap, null, null, null, null, null, st);
             double k = st[COUNT];
             double mean = st[SUM] / k;
             double var = (st[SUMSQ] - st[SUM] * mean) / (k - 1);
@@ -90,12 +107,12 @@ public final class VectorizedBacktester {
 
     /**
      * The loop shared by full runs and sweeps. Targets come from {@code targets} if not null, otherwise from
-     * {@code sizer.size(pr[j], vr[j])}. Output columns and the fill buffer may be null (sweeps). {@code stats}
+     * {@code sizer.size(pr[j], vr[j])}. {@code cashRate} (per period, may be null) accrues on cash. Output columns and the fill buffer may be null (sweeps). {@code stats}
      * receives final equity, Σr, Σr², max drawdown (≤ 0), number of fills and number of returns.
      */
     static void simulate(double[] open, double[] close, double[] targets, PositionSizer sizer, double[] pr,
                          double[] vr, FillTiming timing, double rate, double minCost, RiskLimits limits,
-                         double capital, double[] eq, double[] pos, double[] traded, double[] costs,
+                         double[] cashRate, double capital, double[] eq, double[] pos, double[] traded, double[] costs,
                          FillBuffer fills, double[] stats) {
         int n = close.length;
         boolean atOpen = timing == FillTiming.NEXT_OPEN;
@@ -107,6 +124,9 @@ public final class VectorizedBacktester {
         double prevE = capital, peak = capital, mdd = 0, sum = 0, sumsq = 0;
         int nFills = 0;
         for (int j = 0; j < n; j++) {
+            if (cashRate != null && j > 0) {
+                cash += cash * cashRate[j - 1];
+            }
             if (hasPending) {
                 double p = atOpen ? open[j] : close[j];
                 double e = cash + shares * p;
@@ -195,6 +215,12 @@ public final class VectorizedBacktester {
             if (!Double.isFinite(targets[i])) {
                 throw new IllegalArgumentException("target at bar " + i + " is not finite: " + targets[i]);
             }
+        }
+    }
+
+    static void checkCashRate(double[] cashRate, int bars) {
+        if (cashRate != null && cashRate.length != Math.max(0, bars - 1)) {
+            throw new IllegalArgumentException("cash rate has " + cashRate.length + " periods, expected " + (bars - 1));
         }
     }
 

@@ -83,5 +83,14 @@ class BacktestPathsAgreeTest {
         SweepResult s = new VectorizedBacktester(cfg).sweep(PRICES, FORECAST, VOL, List.of(sizer), 252);
         assertThat(s.finalEquity()[0]).isCloseTo(e.finalEquity(), within(1e-9));
         assertThat(s.fills()[0]).isEqualTo(e.fills().size());
+        // and with interest on cash (about 4 % a year, varying)
+        double[] rate = new double[N - 1];
+        for (int i = 0; i < rate.length; i++) {
+            rate[i] = 0.00016 * (1 + 0.5 * Math.sin(i / 30.0));
+        }
+        BacktestResult vi = new VectorizedBacktester(cfg, rate).run("v", PRICES, sizer, FORECAST, VOL);
+        BacktestResult ei = new EventBacktester(cfg, rate).run("e", PRICES, sizer, FORECAST, VOL);
+        assertThat(ei.equity()).containsExactly(vi.equity(), within(1e-9));
+        assertThat(vi.finalEquity()).isNotEqualTo(v.finalEquity());
     }
 }

@@ -88,6 +88,21 @@ class ThreeBarTest {
     }
 
     @Test
+    void cashEarnsTheGivenRateWhenAsked() {
+        double[] rate = {0.01, 0.02}; // per period: bar 0→1, bar 1→2
+        // all in cash: 1000 → 1010 → 1030.2
+        BacktestResult flat = new VectorizedBacktester(C, rate).run("cash", P, new double[] {0, 0, 0});
+        assertThat(flat.equity()).containsExactly(new double[] {1000, 1010, 1030.2}, within(1e-9));
+        // long from bar 1: interest first (cash 1010), then buy 1010/11 shares at 11 paying 1.01 → cash −1.01;
+        // close 1: −1.01 + 1010/11·12; bar 2: the −1.01 overdraft is charged 2 % → −1.0302; + 1010/11·11
+        BacktestResult r = new VectorizedBacktester(C, rate).run("long", P, new double[] {1, 1, 1});
+        assertThat(r.equity()).containsExactly(new double[] {1000, -1.01 + 12120.0 / 11, -1.0302 + 1010},
+                within(1e-9));
+        BacktestResult e = new EventBacktester(C, rate).run("long", P, new double[] {1, 1, 1});
+        assertThat(e.equity()).containsExactly(r.equity(), within(1e-12));
+    }
+
+    @Test
     void lastDecisionIsNeverFilled() {
         BacktestResult r = new VectorizedBacktester(C).run("late", P, new double[] {0, 0, 1});
         assertThat(r.fills()).isEmpty();
