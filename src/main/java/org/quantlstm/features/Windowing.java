@@ -16,6 +16,20 @@ public final class Windowing {
     }
 
     public static Windows build(FeatureMatrix m, double[] target, int lookback, int fromRow, int toRow) {
+        return build(m, target, lookback, fromRow, toRow, true);
+    }
+
+    /**
+     * Windows for forecasting: every decision bar in {@code [fromRow, toRow)} with {@code lookback} complete rows
+     * becomes a sample whether or not its target is known yet (the last bar of a series has no next close, but
+     * its forecast is the one a trader acts on). {@code y} holds the target where known, NaN otherwise.
+     */
+    public static Windows forInference(FeatureMatrix m, double[] target, int lookback, int fromRow, int toRow) {
+        return build(m, target, lookback, fromRow, toRow, false);
+    }
+
+    private static Windows build(FeatureMatrix m, double[] target, int lookback, int fromRow, int toRow,
+                                 boolean requireTarget) {
         int n = m.rows();
         if (target.length != n) {
             throw new IllegalArgumentException("target has " + target.length + " rows, features " + n);
@@ -42,7 +56,7 @@ public final class Windowing {
             }
             r = ok ? Math.min(r + 1, lookback) : 0;
             run[t] = r;
-            if (t >= fromRow && r == lookback && Double.isFinite(target[t])) {
+            if (t >= fromRow && r == lookback && (!requireTarget || Double.isFinite(target[t]))) {
                 count++;
             }
         }
@@ -51,7 +65,7 @@ public final class Windowing {
         int[] end = new int[count];
         int i = 0;
         for (int t = fromRow; t < toRow; t++) {
-            if (run[t] != lookback || !Double.isFinite(target[t])) {
+            if (run[t] != lookback || (requireTarget && !Double.isFinite(target[t]))) {
                 continue;
             }
             int base = i * lookback * f;

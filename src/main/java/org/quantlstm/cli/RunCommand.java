@@ -1,0 +1,83 @@
+package org.quantlstm.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.Pipelines;
+import org.quantlstm.workflow.RunContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code quantlstm run [EXPERIMENT]}: one experiment end to end, leaving a run folder behind. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run an experiment end to end: data, features, LSTM, signals, backtest with costs, report.",
+                "EXPERIMENT is a bundled name (default: spy-analyser) or a path to a YAML file."})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    Main main;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "spy-analyser", paramLabel = "EXPERIMENT",
+            description = "spy-analyser or a path to an experiment YAML (default: ${DEFAULT-VALUE}).")
+    String experiment;
+
+    @Option(names = "--ticker", description = "Ticker to trade (spy-analyser default SPY).")
+    String ticker;
+
+    @Option(names = "--period", paramLabel = "DAYS", description = "Calendar days of history (seed default 730).")
+    Integer period;
+
+    @Option(names = "--source", description = "bundled (default), yahoo, stooq or csv:PATH.")
+    String source;
+
+    @Option(names = "--cost-bps", paramLabel = "BPS", description = "Costs per side in basis points of traded notional (default 10).")
+    Double costBps;
+
+    @Option(names = "--fill", description = "next-open (default) or next-close.")
+    String fill;
+
+    @Option(names = "--epochs", description = "Maximum training epochs (early stopping may end sooner).")
+    Integer epochs;
+
+    @Option(names = "--seed", description = "Random seed for weights, dropout and shuffling.")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key, e.g. --set model.lookback=30.")
+    Map<String, String> sets = new LinkedHashMap<>();
+
+    @Option(names = "--runs-dir", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--no-progress", description = "Do not draw training progress bars.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        Map<String, String> o = new LinkedHashMap<>(sets);
+        put(o, "data.ticker", ticker);
+        put(o, "data.period_days", period);
+        put(o, "data.source", source);
+        put(o, "backtest.cost_bps", costBps);
+        put(o, "backtest.fill", fill);
+        put(o, "model.epochs", epochs);
+        put(o, "seed", seed);
+        ExperimentConfig config = ExperimentConfig.load(experiment, o);
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        Pipelines.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress));
+        return 0;
+    }
+
+    private static void put(Map<String, String> o, String key, Object value) {
+        if (value != null) {
+            o.put(key, String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.quantlstm.workflow;
+
+import java.util.Arrays;
+import org.quantlstm.common.DataSplit;
+import org.quantlstm.common.UserInputException;
+import org.quantlstm.data.BarSeries;
+import org.quantlstm.features.FeatureMatrix;
+import org.quantlstm.features.FeatureSet;
+import org.quantlstm.features.Targets;
+import org.quantlstm.features.Windowing;
+import org.quantlstm.features.Windows;
+import org.quantlstm.features.scale.MinMaxScaler;
+import org.quantlstm.features.scale.Scaler;
+import org.quantlstm.model.ForecastMetrics;
+import org.quantlstm.model.Forecaster;
+import org.quantlstm.model.LstmSpec;
+import org.quantlstm.model.TrainConfig;
+import org.quantlstm.model.TrainingHistory;
+import org.quantlstm.model.TrainingListener;
+
+/**
+ * Prices → features → min-max scaling fitted on the training rows only → 60-step windows → chronological
+ * train/validation/test split → LSTM fit with early stopping → next-close forecasts for every test bar → forecast
+ * metrics next to the persistence and drift baselines. Shared by {@code quantlstm train} and the spy-analyser run.
+ *
+ * <p>Leakage rules kept here: the split is by time (windows ordered by their decision bar); the feature and
+ * target scalers see only rows up to the last training window's decision bar; validation windows drive early
+ * stopping only; test windows are predicted once. The split can be pinned to decision times ({@link Boundary})
+ * so a run on a truncated history reproduces the same model (the pipeline causality test relies on this).
+ */
+public final class ForecastStage {
+    private ForecastStage() {
+    }
+
+    /**
+     * The split as decision times: windows whose decision bar is before {@code validStart} train, those before
+     * {@code testStart} validate, the rest are test.
+     */
+    public record Boundary(long validStart, long testStart) {
+        public Boundary {
+            if (validStart > testStart) {
+                throw new IllegalArgumentException("validation starts after test");
+            }
+        }
+    }
+
+    /** What to fit. */
+    public record Request(BarSeries series, FeatureSet features, int lookback, double trainFraction,
+                          double validFraction, Boundary boundary, String net, int hidden, int layers, double dropout,
+                          TrainConfig train, long seed) {
+    }
+
+    /**
+     * A fitted forecaster (close it) with its scalers and forecasts. {@code predictedClose[t]} is the forecast, made
+     * at bar t's close, of bar t+1's close, for every test bar t (NaN elsewhere); {@code predictedReturn[t]} the
+     * implied simple return. {@code testStart} is the first test decision bar.
+     */
+    public record Outcome(Forecaster forecaster, Scaler featureScaler, Scaler targetScaler, FeatureMatrix matrix,
+                          TrainingHistory history, Boundary boundary, int trainWindows, int validWindows,
+                          int testWindows, int testStart, double[] predictedClose, double[] predictedReturn,
+                          ForecastMetrics.Report report) implements AutoCloseable {
+        @Override
+        public void close() {
+            forecaster.close();
+        }
+    }
+
+    public static LstmSpec spec(String net, int lookback, int features, int hidden, int layers, double dropout) {
+        return switch (net) {
+            case "spy-analyser" -> LstmSpec.spyAnalyser(lookback, features);
+            case "weekly-12" -> LstmSpec.weekly12(lookback, features);
+            case "multi-asset", "multi-asset-4h" -> LstmSpec.multiAsset(lookback, features, hidden, layers, dropout);
+            case "cross-sectional" -> LstmSpec.crossSectional(lookback, features, hidden, layers, dropout);
+            default -> throw new UserInputException("unknown network '" + net
+                    + "': use spy-analyser, weekly-12, multi-asset or cross-sectional");
+        };
+    }
+
+    public static Outcome run(Request req, TrainingListener listener) {
+        BarSeries s = req.series().adjusted();
+        int n = s.size();
+        double[] close = s.closes();
+        FeatureMatrix raw = req.features().compute(req.series(), null);
+        double[] target = Targets.nextClose(close);
+
+        // 1. Which decision bars can be windows at all (complete features, known target)?
+        Windows shape = Windowing.build(raw, target, req.lookback(), 0, n);
+        if (shape.samples() < 20) {
+            throw new UserInputException(req.series().symbol() + ": only " + shape.samples() + " windows of "
+                    + req.lookback() + " bars after indicator warm-up (" + n + " bars); use a longer --period");
+        }
+        Boundary b = req.boundary() != null ? req.boundary() : boundaryOf(shape, s, req.trainFraction(), req.validFraction());
+        int[] end = shape.endIndex();
+        int validFrom = countBefore(end, s, b.validStart());
+        int testFrom = countBefore(end, s, b.testStart());
+        if (validFrom < 10 || testFrom >= shape.samples()) {
+            throw new UserInputException(req.series().symbol() + ": the split leaves " + validFrom
+                    + " training and " + (shape.samples() - testFrom) + " test windows; use a longer --period");
+        }
+        int lastTrainBar = end[validFrom - 1];
+
+        // 2. Scalers fitted on training rows only: inputs up to the last training decision bar, targets of the
+        //    training windows (closes up to lastTrainBar + 1, which those windows are trained to predict).
+        MinMaxScaler fx = MinMaxScaler.fit(raw, 0, lastTrainBar + 1);
+        MinMaxScaler fy = MinMaxScaler.fitColumn("next_close", target, 0, lastTrainBar + 1);
+        FeatureMatrix scaled = fx.transform(raw);
+        double[] yScaled = fy.transform(0, target);
+
+        Windows labelled = Windowing.build(scaled, yScaled, req.lookback(), 0, n);
+        Windows train = labelled.slice(0, validFrom);
+        Windows valid = labelled.slice(validFrom, testFrom);
+        int testStartBar = end[testFrom];
+        Windows test = Windowing.forInference(scaled, yScaled, req.lookback(), testStartBar, n);
+
+        Forecaster f = Forecaster.create(spec(req.net(), req.lookback(), raw.width(), req.hidden(), req.layers(),
+                req.dropout()), req.seed());
+        try {
+            TrainingHistory history = f.fit(train, valid, req.train(), listener);
+            double[] z = f.predict(test);
+            double[] predictedClose = new double[n];
+            double[] predictedReturn = new double[n];
+            Arrays.fill(predictedClose, Double.NaN);
+            Arrays.fill(predictedReturn, Double.NaN);
+            for (int i = 0; i < test.samples(); i++) {
+                int t = test.endIndex()[i];
+                predictedClose[t] = fy.inverse(0, z[i]);
+                predictedReturn[t] = predictedClose[t] / close[t] - 1;
+            }
+            ForecastMetrics.Report report = evaluate(test, predictedClose, close, lastTrainBar);
+            return new Outcome(f, fx, fy, raw, history, b, validFrom, testFrom - validFrom, test.samples(),
+                    testStartBar, predictedClose, predictedReturn, report);
+        } catch (RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    /** Next-close forecasts of test bars whose next close is known, against persistence and drift. */
+    private static ForecastMetrics.Report evaluate(Windows test, double[] predictedClose, double[] close, int lastTrainBar) {
+        int n = close.length;
+        int m = 0;
+        for (int t : test.endIndex()) {
+            if (t + 1 < n) {
+                m++;
+            }
+        }
+        double[] actual = new double[m];
+        double[] forecast = new double[m];
+        double[] last = new double[m];
+        int k = 0;
+        for (int t : test.endIndex()) {
+            if (t + 1 < n) {
+                actual[k] = close[t + 1];
+                forecast[k] = predictedClose[t];
+                last[k] = close[t];
+                k++;
+            }
+        }
+        double drift = ForecastMetrics.driftPerStep(Arrays.copyOfRange(close, 0, lastTrainBar + 2),
+                ForecastMetrics.Target.LEVEL);
+        return ForecastMetrics.evaluate(actual, forecast, last, drift, ForecastMetrics.Target.LEVEL);
+    }
+
+    private static Boundary boundaryOf(Windows w, BarSeries s, double trainFraction, double validFraction) {
+        DataSplit split = DataSplit.chronological(w.samples(), trainFraction, validFraction);
+        int[] end = w.endIndex();
+        if (split.trainEnd() < 1 || split.validEnd() >= w.samples()) {
+            throw new UserInputException(s.symbol() + ": " + w.samples() + " windows are too few for a "
+                    + trainFraction + " train fraction; use a longer --period");
+        }
+        return new Boundary(s.epochMillis(end[split.trainEnd()]), s.epochMillis(end[split.validEnd()]));
+    }
+
+    private static int countBefore(int[] end, BarSeries s, long time) {
+        int k = 0;
+        while (k < end.length && s.epochMillis(end[k]) < time) {
+            k++;
+        }
+        return k;
+    }
+}

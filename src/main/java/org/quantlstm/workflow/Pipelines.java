@@ -1,0 +1,17 @@
+package org.quantlstm.workflow;
+
+import org.quantlstm.common.UserInputException;
+
+/** Chooses the pipeline for an experiment's system. */
+public final class Pipelines {
+    private Pipelines() {
+    }
+
+    public static RunOutcome run(ExperimentConfig config, RunContext ctx) {
+        return switch (config.system()) {
+            case "spy-analyser" -> new SpyAnalyserPipeline().run(config, ctx);
+            default -> throw new UserInputException("system '" + config.system()
+                    + "' has no pipeline in this version of quantlstm; available: spy-analyser");
+        };
+    }
+}
