@@ -46,6 +46,18 @@ final class ParzenEstimator {
         }
     }
 
+    double[] mus() {
+        return mus.clone();
+    }
+
+    double[] sigmas() {
+        return sigmas.clone();
+    }
+
+    double[] weights() {
+        return weights.clone();
+    }
+
     /** Optuna's default weights: ones for n &lt; 25, else a ramp 1/n…1 over the n−25 oldest and ones after. */
     static double[] defaultWeights(int n) {
         double[] w = new double[n];
