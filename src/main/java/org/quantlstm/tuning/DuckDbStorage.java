@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.quantlstm.common.UserInputException;
 
@@ -24,19 +28,23 @@ import org.quantlstm.common.UserInputException;
  * Studies in an embedded DuckDB file, shared safely by the threads of one process and by several
  * processes.
  *
- * <p>DuckDB lets only one process hold a database file open read-write at a time. So this store never
- * keeps the file open: every operation opens a connection, does its work (inside one transaction when it
- * reads then writes) and closes it, and an open that fails because another process holds the file is
- * retried with jittered exponential backoff (5 ms doubling to 250 ms) until {@code lockTimeout}. Within
- * one process all operations of one instance are serialised by the instance's monitor; share one instance
- * between threads. Trial numbers are allocated as {@code max(number)+1} inside the transaction that inserts
+ * <p>DuckDB lets only one process hold a database file open read-write at a time. So this store holds
+ * the file only briefly: an operation opens a connection when none is held, does its work (inside one
+ * transaction when it reads then writes), and the connection is closed once it has been idle for
+ * {@code linger} (20 ms by default; a burst of suggestions shares one open, which costs tens of ms) or
+ * right after an operation once it has been held for {@code maxHold} (1 s). An open that fails because
+ * another process holds the file is retried with jittered exponential backoff (2 ms doubling to 40 ms)
+ * until {@code lockTimeout}. Processes whose trials take longer than the linger interleave freely; with
+ * objectives faster than that, one process may keep the file for up to {@code maxHold} at a time. Within
+ * one process all operations of one instance are serialised by the instance's monitor; share one
+ * instance between threads, and close it when done (an unclosed one releases the file after the linger). Trial numbers are allocated as {@code max(number)+1} inside the transaction that inserts
  * the trial, under the file lock, and {@code (study_id, number)} is the primary key.
  *
  * <p>Tables: {@code studies(study_id, name, direction, created_ms)} and {@code trials(study_id, number,
  * state, value, params, intermediate_values, start_ms, end_ms, duration_ms, heartbeat_ms, owner_host,
  * owner_pid, owner_start_ms)}; params and intermediate values are JSON text, times epoch milliseconds UTC.
  */
-public final class DuckDbStorage implements StudyStorage {
+public final class DuckDbStorage implements StudyStorage, AutoCloseable {
     private static final String SCHEMA_STUDIES = "CREATE TABLE IF NOT EXISTS studies (study_id BIGINT PRIMARY KEY, "
             + "name VARCHAR NOT NULL UNIQUE, direction VARCHAR NOT NULL, created_ms BIGINT NOT NULL)";
     private static final String SCHEMA_TRIALS = "CREATE TABLE IF NOT EXISTS trials (study_id BIGINT NOT NULL, "
@@ -50,17 +58,35 @@ public final class DuckDbStorage implements StudyStorage {
     private final Path file;
     private final String url;
     private final Duration lockTimeout;
+    private final Duration linger;
+    private final Duration maxHold;
     private final TrialJson json = new TrialJson();
+    private final ScheduledExecutorService releaser;
+    private Connection held;
+    private long openedNanos;
+    private long lastUseNanos;
+    private ScheduledFuture<?> pendingRelease;
+    private boolean closed;
 
-    /** A store at {@code file} (created with its parent folders when absent), waiting up to 2 minutes for a lock. */
+    /**
+     * A store at {@code file} (created with its parent folders when absent), waiting up to 2 minutes for a
+     * lock, holding the file for at most 20 ms of idleness and 1 s in a row.
+     */
     public DuckDbStorage(Path file) {
-        this(file, Duration.ofMinutes(2));
+        this(file, Duration.ofMinutes(2), Duration.ofMillis(20), Duration.ofSeconds(1));
     }
 
-    public DuckDbStorage(Path file, Duration lockTimeout) {
+    public DuckDbStorage(Path file, Duration lockTimeout, Duration linger, Duration maxHold) {
         this.file = file.toAbsolutePath();
         this.url = "jdbc:duckdb:" + this.file;
         this.lockTimeout = lockTimeout;
+        this.linger = linger;
+        this.maxHold = maxHold;
+        this.releaser = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "study-store-release");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Path parent = this.file.getParent();
             if (parent != null) {
@@ -280,16 +306,50 @@ public final class DuckDbStorage implements StudyStorage {
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
-    /** Opens a connection, runs {@code work}, closes; retries while another process holds the file. */
+    /**
+     * Runs {@code work} on the held connection, opening one first (retrying while another process holds
+     * the file); the connection is released after {@code linger} without use, or right after an
+     * operation once it has been held for {@code maxHold}, so other processes get their turn.
+     */
     private <T> T run(SqlWork<T> work) {
+        if (closed) {
+            throw new IllegalStateException("study store " + file + " is closed");
+        }
+        Connection c = connection();
+        try {
+            T result = work.apply(c);
+            lastUseNanos = System.nanoTime();
+            if (lastUseNanos - openedNanos > maxHold.toNanos()) {
+                release();
+            } else {
+                scheduleRelease();
+            }
+            return result;
+        } catch (SQLException e) {
+            release();
+            throw new IllegalStateException("study store " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    private Connection connection() {
+        if (held != null) {
+            return held;
+        }
         long deadline = System.nanoTime() + lockTimeout.toNanos();
-        long sleepMs = 5;
+        long sleepMs = 2;
         while (true) {
-            try (Connection c = DriverManager.getConnection(url)) {
-                return work.apply(c);
+            try {
+                held = DriverManager.getConnection(url);
+                openedNanos = System.nanoTime();
+                return held;
             } catch (SQLException e) {
                 if (!isLockConflict(e)) {
                     throw new IllegalStateException("study store " + file + ": " + e.getMessage(), e);
@@ -300,8 +360,42 @@ public final class DuckDbStorage implements StudyStorage {
                 }
             }
             sleep(sleepMs + ThreadLocalRandom.current().nextLong(sleepMs + 1));
-            sleepMs = Math.min(250, sleepMs * 2);
+            sleepMs = Math.min(40, sleepMs * 2);
         }
+    }
+
+    private void scheduleRelease() {
+        if (pendingRelease != null) {
+            pendingRelease.cancel(false);
+        }
+        long lingerNanos = linger.toNanos();
+        pendingRelease = releaser.schedule(() -> {
+            synchronized (this) {
+                if (held != null && System.nanoTime() - lastUseNanos >= lingerNanos) {
+                    release();
+                }
+            }
+        }, lingerNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void release() {
+        Connection c = held;
+        held = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("study store " + file + ": closing failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Releases the file and stops the release timer. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        release();
+        releaser.shutdownNow();
     }
 
     private static boolean isLockConflict(SQLException e) {

@@ -43,12 +43,14 @@ public final class StudyWorkerMain {
         while (!Files.exists(go)) {
             Thread.sleep(10);
         }
-        Study s = Study.builder(new DuckDbStorage(db), study).direction(Direction.MINIMIZE)
-                .sampler(new RandomSampler(seed))
-                .listener((trial, best, failure) -> out.println("RAN " + trial.number() + " " + trial.value()))
-                .open();
-        s.optimizeUntil(objective(sleepMs), total, threads);
-        FrozenTrial best = s.bestTrial().orElseThrow();
-        out.println("BEST " + best.number() + " " + best.value());
+        try (DuckDbStorage storage = new DuckDbStorage(db)) {
+            Study s = Study.builder(storage, study).direction(Direction.MINIMIZE)
+                    .sampler(new RandomSampler(seed))
+                    .listener((trial, best, failure) -> out.println("RAN " + trial.number() + " " + trial.value()))
+                    .open();
+            s.optimizeUntil(objective(sleepMs), total, threads);
+            FrozenTrial best = s.bestTrial().orElseThrow();
+            out.println("BEST " + best.number() + " " + best.value());
+        }
     }
 }
