@@ -33,8 +33,9 @@ import org.quantlstm.common.UserInputException;
  * transaction when it reads then writes), and the connection is closed once it has been idle for
  * {@code linger} (20 ms by default; a burst of suggestions shares one open, which costs tens of ms) or
  * right after an operation once it has been held for {@code maxHold} (1 s). An open that fails because
- * another process holds the file is retried with jittered exponential backoff (2 ms doubling to 40 ms)
- * until {@code lockTimeout}. Processes whose trials take longer than the linger interleave freely; with
+ * another process holds the file is retried with jittered exponential backoff (1 ms doubling to 8 ms)
+ * until {@code lockTimeout}, and after releasing the file a process waits 15 ms before taking it again,
+ * so that a waiting process gets its turn. Processes whose trials take longer than the linger interleave freely; with
  * objectives faster than that, one process may keep the file for up to {@code maxHold} at a time. Within
  * one process all operations of one instance are serialised by the instance's monitor; share one
  * instance between threads, and close it when done (an unclosed one releases the file after the linger). Trial numbers are allocated as {@code max(number)+1} inside the transaction that inserts
@@ -55,6 +56,9 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
     private static final String SELECT_TRIALS = "SELECT number, state, value, params, intermediate_values, start_ms, "
             + "end_ms, heartbeat_ms, owner_host, owner_pid, owner_start_ms FROM trials WHERE study_id = ? ORDER BY number";
 
+    /** After releasing the file, wait this long before taking it again, so that waiting processes get in. */
+    private static final long COOL_DOWN_NANOS = TimeUnit.MILLISECONDS.toNanos(15);
+
     private final Path file;
     private final String url;
     private final Duration lockTimeout;
@@ -67,6 +71,7 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
     private long lastUseNanos;
     private ScheduledFuture<?> pendingRelease;
     private boolean closed;
+    private long releasedNanos = System.nanoTime() - COOL_DOWN_NANOS;
 
     /**
      * A store at {@code file} (created with its parent folders when absent), waiting up to 2 minutes for a
@@ -139,6 +144,20 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
             }
             return new StudyInfo(id, name, direction);
         }));
+    }
+
+    @Override
+    public synchronized List<StudyInfo> studies() {
+        return run(c -> {
+            List<StudyInfo> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT study_id, name, direction FROM studies ORDER BY study_id")) {
+                while (rs.next()) {
+                    out.add(new StudyInfo(rs.getLong(1), rs.getString(2), Direction.valueOf(rs.getString(3))));
+                }
+            }
+            return out;
+        });
     }
 
     @Override
@@ -343,8 +362,12 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
         if (held != null) {
             return held;
         }
+        long sinceRelease = System.nanoTime() - releasedNanos;
+        if (sinceRelease < COOL_DOWN_NANOS) {
+            sleep(TimeUnit.NANOSECONDS.toMillis(COOL_DOWN_NANOS - sinceRelease) + 1);
+        }
         long deadline = System.nanoTime() + lockTimeout.toNanos();
-        long sleepMs = 2;
+        long sleepMs = 1;
         while (true) {
             try {
                 held = DriverManager.getConnection(url);
@@ -360,7 +383,7 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
                 }
             }
             sleep(sleepMs + ThreadLocalRandom.current().nextLong(sleepMs + 1));
-            sleepMs = Math.min(40, sleepMs * 2);
+            sleepMs = Math.min(8, sleepMs * 2);
         }
     }
 
@@ -382,6 +405,7 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
         Connection c = held;
         held = null;
         if (c != null) {
+            releasedNanos = System.nanoTime();
             try {
                 c.close();
             } catch (SQLException e) {

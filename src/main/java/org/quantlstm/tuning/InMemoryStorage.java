@@ -36,6 +36,11 @@ public final class InMemoryStorage implements StudyStorage {
     }
 
     @Override
+    public synchronized List<StudyInfo> studies() {
+        return List.copyOf(studies.values());
+    }
+
+    @Override
     public synchronized Optional<StudyInfo> findStudy(String name) {
         return Optional.ofNullable(studies.get(name));
     }

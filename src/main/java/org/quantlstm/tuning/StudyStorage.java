@@ -50,6 +50,9 @@ public interface StudyStorage {
      */
     StudyInfo openStudy(String name, Direction direction);
 
+    /** Every stored study, by id. */
+    List<StudyInfo> studies();
+
     /** The study called {@code name}, if stored. */
     Optional<StudyInfo> findStudy(String name);
 

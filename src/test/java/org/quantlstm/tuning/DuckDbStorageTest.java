@@ -55,6 +55,7 @@ class DuckDbStorageTest {
         assertThat(reopened.trials()).isEqualTo(before);
         assertThat(reopened.bestTrial()).contains(first);
         assertThat(fresh.findStudy("other")).isEmpty();
+        assertThat(fresh.studies()).extracting(StudyStorage.StudyInfo::name).containsExactly("rt");
         assertThatThrownBy(() -> Study.builder(fresh, "rt").direction(Direction.MINIMIZE).open())
                 .isInstanceOf(UserInputException.class).hasMessageContaining("'rt'");
     }

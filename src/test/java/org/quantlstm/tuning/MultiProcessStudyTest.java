@@ -123,8 +123,8 @@ class MultiProcessStudyTest {
         Path db = dir.resolve("shared.duckdb");
         Path go = dir.resolve("go");
         int total = 16;
-        Process a = launch(db, "shared", total, 2, 80, 11, go);
-        Process b = launch(db, "shared", total, 2, 80, 22, go);
+        Process a = launch(db, "shared", total, 2, 120, 11, go);
+        Process b = launch(db, "shared", total, 2, 120, 22, go);
         List<String> outA = drain(a);
         List<String> outB = drain(b);
         awaitLine(outA, "READY", a);
