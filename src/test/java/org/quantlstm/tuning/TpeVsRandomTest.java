@@ -3,7 +3,6 @@ package org.quantlstm.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** TPE must beat random search on standard test functions: median best after 50 trials over 20 seeds. */
