@@ -140,7 +140,7 @@ final class PortfolioCommand implements Runnable {
             case "equal" -> {
                 double[] w = new double[n];
                 java.util.Arrays.fill(w, 1.0 / n);
-                yield allocationOf(w, mean, sigma, rfp);
+                yield Allocation.evaluate(w, mean, sigma, rfp);
             }
             default -> null;
         };
@@ -229,18 +229,6 @@ final class PortfolioCommand implements Runnable {
                 "capital market line: E[R] = %.2f%% + %.3f * vol (annualised; tangent at vol %.2f%%)%n",
                 100 * Annualisation.annualReturn(cml.riskFree(), ppy), Annualisation.annualSharpe(cml.slope(), ppy),
                 100 * Annualisation.annualVolatility(cml.tangentVolatility(), ppy)));
-    }
-
-    private static Allocation allocationOf(double[] w, double[] mean, double[][] sigma, double rfp) {
-        double ret = 0;
-        double var = 0;
-        for (int i = 0; i < w.length; i++) {
-            ret += w[i] * mean[i];
-            for (int j = 0; j < w.length; j++) {
-                var += w[i] * sigma[i][j] * w[j];
-            }
-        }
-        return new Allocation(w, ret, Math.sqrt(Math.max(0, var)), rfp, 0);
     }
 
     private double[] expectedReturns(double[][] returns) {

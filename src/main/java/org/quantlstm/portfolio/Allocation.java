@@ -10,6 +10,17 @@ public record Allocation(double[] weights, double expectedReturn, double volatil
         weights = weights.clone();
     }
 
+    /** Evaluates given weights (e.g. 1/N) under estimates μ (may be null) and Σ. */
+    public static Allocation evaluate(double[] w, double[] mu, double[][] sigma, double rf) {
+        Linalg.requireFinite("weights", w);
+        Linalg.requireCovariance("covariance", sigma, w.length);
+        if (mu != null && mu.length != w.length) {
+            throw new org.quantlstm.common.UserInputException("expected returns: " + mu.length + " values for "
+                    + w.length + " weights");
+        }
+        return of(w, mu, sigma, rf, 0);
+    }
+
     static Allocation of(double[] w, double[] mu, double[][] sigma, double rf, double ridge) {
         double ret = mu == null ? Double.NaN : Linalg.dot(mu, w);
         double vol = Math.sqrt(Math.max(0, Linalg.quadratic(sigma, w)));

@@ -47,4 +47,31 @@ public final class Rebalancing {
         }
         return new WeightPath(0, w, realised);
     }
+
+    /**
+     * One-way turnover of each decision of a fully invested path produced by {@link #run}: the fraction of portfolio
+     * value traded, {@code Σ_i |w_t,i − d_t,i|} where {@code d_t} are the weights just before trading (the previous
+     * decision drifted with the prices; {@code initialWeights} at t = 0). A proportional cost of c basis points
+     * per unit traded costs {@code c/10⁴ · turnover_t} of portfolio value at date t.
+     */
+    public static double[] turnover(WeightPath path, double[][] prices, double[] initialWeights) {
+        int rows = path.size();
+        if (prices.length != rows || path.start() != 0) {
+            throw new IllegalArgumentException("turnover needs the price panel the path was run on");
+        }
+        double[] out = new double[rows];
+        double[] previous = initialWeights.clone();
+        for (int t = 0; t < rows; t++) {
+            double[] before = t == 0 ? prices[0] : prices[t - 1];
+            double[] drifted = new RebalanceContext(previous, before, prices[t], null).driftedWeights();
+            double[] w = path.weightsAt(t);
+            double traded = 0;
+            for (int i = 0; i < w.length; i++) {
+                traded += Math.abs(w[i] - drifted[i]);
+            }
+            out[t] = traded;
+            previous = w;
+        }
+        return out;
+    }
 }

@@ -116,6 +116,17 @@ class RebalancingTest {
     }
 
     @Test
+    void turnoverIsWhatTheRuleTradedAfterDrift() {
+        // equal weight over two assets: week 1 drifts to (0.55, 0.45) and trades back to 1/2 each
+        double[][] prices = {{10, 10}, {11, 9}, {11, 9}};
+        WeightPath path = Rebalancing.run(new EqualWeightRebalancer(), prices, null, new double[] {1, 0}, 0.0);
+        double[] turnover = Rebalancing.turnover(path, prices, new double[] {1, 0});
+        assertThat(turnover[0]).isCloseTo(1.0, within(1e-15)); // from (1, 0) to (0.5, 0.5)
+        assertThat(turnover[1]).isCloseTo(0.1, within(1e-15)); // (0.55, 0.45) back to (0.5, 0.5)
+        assertThat(turnover[2]).isCloseTo(0.0, within(1e-15)); // prices unchanged
+    }
+
+    @Test
     void mismatchedInputsAreUserErrors() {
         assertThatThrownBy(() -> new RebalanceContext(new double[] {0.5, 0.5}, new double[] {1, 1},
                 new double[] {1, 1}, new double[] {1})).isInstanceOf(UserInputException.class)
