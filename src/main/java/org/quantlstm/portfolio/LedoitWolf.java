@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code S = Σ_t (x_t − x̄)(x_t − x̄)ᵀ / T} (ddof = 0), not the ddof = 1 matrix of {@link SampleCovariance}.
  *
  * <p><b>{@link Target#SCALED_IDENTITY}</b> — Ledoit &amp; Wolf (2004), "A well-conditioned estimator for
- * large-dimensional covariance matrices", J. Multivariate Anal. 88, Lemma 3.2–3.3: with the scaled Frobenius norm
+ * large-dimensional covariance matrices", J. Multivariate Anal. 88 (2004) 365–411, Section 3: with the scaled Frobenius norm
  * {@code ‖A‖² = tr(AAᵀ)/N}, {@code m = tr(S)/N}, {@code F = m I}, {@code d² = ‖S − mI‖²},
  * {@code b̄² = T⁻² Σ_t ‖x_t x_tᵀ − S‖²} (x_t demeaned), {@code b² = min(b̄², d²)}, {@code δ = b²/d²}.
  * This is scikit-learn's {@code ledoit_wolf}.

@@ -122,8 +122,13 @@ public final class MeanVariance {
         Allocation tangent = null;
         CapitalMarketLine cml = null;
         if (spec.bounds().maxReturn(mu) > riskFree) {
-            tangent = maxSharpe(mu, sigma, riskFree);
-            if (tangent.volatility() > 0) {
+            try {
+                tangent = maxSharpe(mu, sigma, riskFree);
+            } catch (UserInputException noTangent) {
+                // e.g. no fully invested tangent without finite bounds: the frontier stands without a CML
+                tangent = null;
+            }
+            if (tangent != null && tangent.volatility() > 0) {
                 cml = CapitalMarketLine.through(tangent);
             }
         }

@@ -240,6 +240,11 @@ class MeanVarianceTest {
         double[][] sigma = {{0.04, 0.0}, {0.0, 0.04}};
         assertThatThrownBy(() -> unbounded(2).maxSharpe(new double[] {0.05, -0.2}, sigma, 0.0))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("finite weight bounds");
+        // the frontier still exists, without tangent and CML
+        EfficientFrontier f = unbounded(2).frontier(new double[] {0.05, -0.2}, sigma, 0.0, 3);
+        assertThat(f.points()).hasSize(3);
+        assertThat(f.tangent()).isEmpty();
+        assertThat(f.capitalMarketLine()).isEmpty();
     }
 
     static double distance(double[] a, double[] b) {
