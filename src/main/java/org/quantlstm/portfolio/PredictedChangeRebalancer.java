@@ -28,7 +28,8 @@ import org.quantlstm.common.UserInputException;
  *       the stocks with {@code s_i > 0} in proportion to {@code s_i}; sells total τ, split over {@code s_i < 0} in
  *       proportion to {@code |s_i|}: {@code Δ_i = τ·s_i / Σ_{s_j>0} s_j} or {@code τ·s_i / Σ_{s_j<0} |s_j|}. Sells
  *       fund buys, so the portfolio stays fully invested (Σw = 1, no cash) — for z-scores Σs = 0 and this is simply
- *       {@code Δ = 2τ·s/Σ|s|}. τ is {@link #tradeFraction()} (default 0.5).</li>
+ *       {@code Δ = 2τ·s/Σ|s|}. τ is {@link #tradeFraction()} (default 0.5). Because the trades are normalised,
+ *       the scale of the signal cancels: ddof = 0 or 1 in the z-score gives the same weights.</li>
  *   <li>Shorts: a sell larger than the holding leaves a negative weight (a short), as the paper allows; with
  *       {@code allowShort = false} weights are floored at 0 instead.</li>
  *   <li>Cap: <b>[interpretation]</b> "no more than one-third of the portfolio" is read as {@code |w_i| ≤ 1/3} of
