@@ -133,7 +133,7 @@ public final class Forecaster implements AutoCloseable {
         TorchRuntime.useThreads(config.threads());
         network.reseedDropouts(config.seed());
         SplittableRandom random = new SplittableRandom(config.seed());
-        PlateauRate rate = new PlateauRate((float) config.learningRate());
+        PlateauRate rate = new PlateauRate(config.learningRate());
         Adam adam = Optimizer.adam().optLearningRateTracker(rate).build();
         List<Parameter> params = trainable();
 
@@ -192,7 +192,7 @@ public final class Forecaster implements AutoCloseable {
             double monitored = hasValid ? epochValid : epochTrain;
             trainLoss.add(epochTrain);
             validLoss.add(epochValid);
-            lrs.add((double) rate.value);
+            lrs.add(rate.value);
             boolean improved = monitored < best - config.minDelta();
             if (improved) {
                 best = monitored;
@@ -213,7 +213,7 @@ public final class Forecaster implements AutoCloseable {
                 break;
             }
             if (config.lrPatience() > 0 && sinceLrCut >= config.lrPatience()) {
-                rate.value = (float) Math.max(config.minLearningRate(), rate.value * config.lrFactor());
+                rate.value = Math.max(config.minLearningRate(), rate.value * config.lrFactor());
                 sinceLrCut = 0;
             }
         }
@@ -485,15 +485,15 @@ public final class Forecaster implements AutoCloseable {
 
     /** A learning rate that reduce-on-plateau lowers between epochs. */
     private static final class PlateauRate implements Tracker {
-        private float value;
+        private double value;
 
-        PlateauRate(float value) {
+        PlateauRate(double value) {
             this.value = value;
         }
 
         @Override
         public float getNewValue(int numUpdate) {
-            return value;
+            return (float) value;
         }
     }
 }
