@@ -91,7 +91,10 @@ public final class BundledSource implements MarketDataSource {
         return entries.containsKey(resolve(symbol));
     }
 
-    /** The bars at the file's native interval. */
+    /**
+     * The bars at the file's native interval. {@link #load(Symbol, Interval, DateRange)} also serves coarser
+     * intervals by {@link Resampler resampling} (e.g. XAUUSD 1h → 4h, AAPL 1d → 1wk).
+     */
     public BarSeries load(Symbol symbol) {
         Entry e = entries.get(resolve(symbol));
         if (e == null) {
@@ -105,11 +108,12 @@ public final class BundledSource implements MarketDataSource {
     @Override
     public BarSeries load(Symbol symbol, Interval interval, DateRange range) {
         BarSeries native_ = load(symbol);
-        if (native_.interval() != interval) {
-            throw new UserInputException("bundled " + symbol + " is stored at " + native_.interval()
-                    + " and cannot be served at " + interval);
+        if (!Resampler.canResample(native_.interval(), interval)) {
+            throw new UserInputException("bundled " + native_.symbol() + " is stored at " + native_.interval()
+                    + " and cannot be served at the finer interval " + interval
+                    + " (only coarser intervals are derived, by resampling)");
         }
-        return native_.between(range);
+        return Resampler.resample(native_, interval).between(range);
     }
 
     /** Parses (once) a file; {@code single} names the symbol of a single-series file, null for long format. */
