@@ -15,8 +15,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -35,17 +33,21 @@ import org.quantlstm.common.UserInputException;
 
 /**
  * The local market-data store: one embedded DuckDB file ({@value #FILE_NAME}, by default in
- * {@code ~/.quantlstm}). Table {@code bars} holds bars keyed by (symbol, interval_code, ts) with ts a UTC
+ * {@code ~/.quantlstm}). Table {@code bars} holds bars keyed by (symbol, interval_code, ts), ts a UTC
  * {@code TIMESTAMP}; table {@code series} holds one row of metadata per (symbol, interval): source, fetched_at,
- * rows, first/last timestamp, a SHA-256 content hash of the stored series and the time range the data is known
- * to cover (null = unbounded; used by {@link CachingSource}).
+ * rows, first/last timestamp, a SHA-256 content hash of the stored series, and the time range the data is
+ * known to cover (null ends = unbounded; used by {@link CachingSource}).
  *
- * <p>Writes are idempotent upserts (a bar with an existing key replaces it) and each call writes in ONE
- * transaction: bars are bulk-loaded with the DuckDB appender into a staging table, merged with
- * {@code INSERT OR REPLACE}, and the metadata updated, then committed; any failure rolls everything back and
- * leaves earlier data intact. Symbols are {@link Symbol}-validated and passed only as prepared-statement
- * parameters. One connection per store; close the store (try-with-resources). DuckDB allows one writing
- * process per file at a time.
+ * <p><b>Upsert semantics.</b> Writing a series replaces the stored bars of that (symbol, interval) within the
+ * span [first, last] of the new bars and keeps the stored bars outside it: a bar with an existing key is
+ * replaced, new keys are added, and a stored bar inside the span that the new data no longer has (a provider
+ * removed a bad tick) is removed. Writing the same data twice leaves the store unchanged (idempotent). Keys
+ * stay unique by construction, so no index is kept: bulk loads run at appender speed and the file stays small.
+ *
+ * <p><b>Transactions.</b> Each call writes in ONE transaction (delete of the spans, DuckDB appender bulk load,
+ * metadata), then commits; any failure rolls everything back and leaves earlier data intact. Symbols are
+ * {@link Symbol}-validated and passed only as prepared-statement parameters. One connection per store; close
+ * the store (try-with-resources). DuckDB allows one writing process per file at a time.
  */
 public final class MarketStore implements AutoCloseable {
     /** The database file name inside the data directory. */
@@ -61,8 +63,6 @@ public final class MarketStore implements AutoCloseable {
     public record SeriesInfo(Symbol symbol, Interval interval, String source, Instant fetchedAt, long rows,
                              Instant first, Instant last, String contentHash, DateRange coverage) {
     }
-
-    private static final String STAGING = "bars_staging";
 
     private final Path file;
     private final Connection conn;
@@ -87,12 +87,11 @@ public final class MarketStore implements AutoCloseable {
         try (Statement st = conn.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS bars (symbol VARCHAR NOT NULL, interval_code VARCHAR NOT NULL, "
                     + "ts TIMESTAMP NOT NULL, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, adj_close DOUBLE, "
-                    + "volume DOUBLE, PRIMARY KEY (symbol, interval_code, ts))");
+                    + "volume DOUBLE)");
             st.execute("CREATE TABLE IF NOT EXISTS series (symbol VARCHAR NOT NULL, interval_code VARCHAR NOT NULL, "
                     + "source VARCHAR NOT NULL, fetched_at TIMESTAMP NOT NULL, rows BIGINT NOT NULL, first_ts TIMESTAMP, "
                     + "last_ts TIMESTAMP, content_hash VARCHAR NOT NULL, covered_from TIMESTAMP, covered_to TIMESTAMP, "
                     + "PRIMARY KEY (symbol, interval_code))");
-            st.execute("DROP TABLE IF EXISTS " + STAGING);
         } catch (SQLException e) {
             closeQuietly();
             throw new IllegalStateException("store " + file + " could not be initialised", e);
@@ -151,23 +150,30 @@ public final class MarketStore implements AutoCloseable {
         try {
             conn.setAutoCommit(false);
             try {
-                try (Statement st = conn.createStatement()) {
-                    st.execute("CREATE TABLE " + STAGING + " AS SELECT * FROM bars LIMIT 0");
-                }
                 Map<String, Boolean> existed = new LinkedHashMap<>();
                 try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT 1 FROM series WHERE symbol = ? AND interval_code = ?")) {
+                        "SELECT 1 FROM series WHERE symbol = ? AND interval_code = ?");
+                     PreparedStatement del = conn.prepareStatement("DELETE FROM bars WHERE symbol = ? AND "
+                             + "interval_code = ? AND ts BETWEEN epoch_ms(?::BIGINT) AND epoch_ms(?::BIGINT)")) {
                     for (BarSeries s : todo) {
                         ps.setString(1, s.symbol().value());
                         ps.setString(2, s.interval().code());
+                        boolean had;
                         try (ResultSet rs = ps.executeQuery()) {
-                            existed.put(key(s.symbol(), s.interval()), rs.next());
+                            had = rs.next();
                         }
+                        existed.put(key(s.symbol(), s.interval()), had);
+                        // replace the stored bars within the new data's span (first..last)
+                        del.setString(1, s.symbol().value());
+                        del.setString(2, s.interval().code());
+                        del.setLong(3, s.epochMillis(0));
+                        del.setLong(4, s.epochMillis(s.size() - 1));
+                        del.executeUpdate();
                     }
                 }
                 long appended = 0;
                 try (DuckDBAppender app = conn.unwrap(DuckDBConnection.class).createAppender(
-                        DuckDBConnection.DEFAULT_SCHEMA, STAGING)) {
+                        DuckDBConnection.DEFAULT_SCHEMA, "bars")) {
                     for (BarSeries s : todo) {
                         String sym = s.symbol().value();
                         String iv = s.interval().code();
@@ -187,10 +193,6 @@ public final class MarketStore implements AutoCloseable {
                         }
                     }
                     app.flush();
-                }
-                try (Statement st = conn.createStatement()) {
-                    st.execute("INSERT OR REPLACE INTO bars SELECT * FROM " + STAGING);
-                    st.execute("DROP TABLE " + STAGING);
                 }
                 List<SeriesInfo> out = new ArrayList<>();
                 try (PreparedStatement stats = conn.prepareStatement("SELECT count(*), epoch_ms(min(ts)), epoch_ms(max(ts)) "
@@ -360,9 +362,19 @@ public final class MarketStore implements AutoCloseable {
         }
     }
 
-    private static LocalDateTime toLocal(long epochMillis) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L),
-                (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
+    private static java.time.LocalDateTime toLocal(long epochMillis) {
+        return java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L),
+                (int) Math.floorMod(epochMillis, 1000L) * 1_000_000, java.time.ZoneOffset.UTC);
+    }
+
+    /** Number of bars stored, all series together. */
+    public long rowCount() {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM bars")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("store " + file + ": query failed: " + firstLine(e.getMessage()), e);
+        }
     }
 
     private static String key(Symbol s, Interval i) {

@@ -84,6 +84,23 @@ class MarketStoreTest {
     }
 
     @Test
+    void aWriteReplacesTheStoredSpanOfTheNewData() {
+        try (MarketStore store = MarketStore.open(dir)) {
+            store.upsert(bars("AAA", 0, 10, 100), "a", DateRange.all());
+            // new data for days 2..6 without day 4: day 4 inside the span is removed, days outside are kept
+            BarSeries b = bars("AAA", 2, 5, 200);
+            BarSeries gap = BarSeries.of(b.symbol(), b.interval(),
+                    new long[] {b.epochMillis(0), b.epochMillis(1), b.epochMillis(3), b.epochMillis(4)},
+                    new double[] {1, 1, 1, 1}, new double[] {2, 2, 2, 2}, new double[] {0.5, 0.5, 0.5, 0.5},
+                    new double[] {200, 201, 203, 204}, null, new double[] {0, 0, 0, 0});
+            store.upsert(gap, "b", DateRange.all());
+            BarSeries back = store.load(Symbol.of("AAA"), Interval.D1, DateRange.all()).orElseThrow();
+            assertThat(back.closes()).containsExactly(100, 101, 200, 201, 203, 204, 107, 108, 109);
+            assertThat(store.rowCount()).isEqualTo(9);
+        }
+    }
+
+    @Test
     void failurePartWayThroughABatchLeavesEarlierDataIntact() {
         Clock clock = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
         try (MarketStore store = MarketStore.open(dir, clock, n -> {
@@ -103,6 +120,7 @@ class MarketStoreTest {
             assertThatThrownBy(() -> store.upsertAll(List.of(bars("BBB", 0, 10, 50), bars("AAA", 0, 10, 900)),
                     "second", s -> DateRange.all())).hasMessageContaining("injected failure");
             assertThat(store.info(Symbol.of("BBB"), Interval.D1)).isEmpty();
+            assertThat(store.rowCount()).isEqualTo(10); // none of BBB's appended rows survived the rollback
             MarketStore.SeriesInfo info = store.info(Symbol.of("AAA"), Interval.D1).orElseThrow();
             assertThat(info.source()).isEqualTo("first");
             assertThat(info.fetchedAt()).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
