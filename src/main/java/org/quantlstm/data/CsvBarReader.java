@@ -53,7 +53,9 @@ import org.quantlstm.common.UserInputException;
  * a warning says it is missing). Empty volume cells are also 0, counted in a warning.
  *
  * <p>The interval is inferred from the median spacing of the longest series unless given. Daily and coarser
- * bars are stored at midnight UTC of their date (a time of day is dropped, with a warning). Every series then
+ * bars are stored at midnight UTC of their date (a time of day is dropped, with a warning); the date is the one
+ * written in the file when it carries an offset (yfinance's {@code 2024-01-02 00:00:00+01:00} stays 2024-01-02),
+ * else the UTC date (epoch times of non-US daily bars may need care). Every series then
  * passes {@link BarValidator}; every rejection is one line naming the file, the line and the problem.
  */
 public final class CsvBarReader {
@@ -263,7 +265,7 @@ public final class CsvBarReader {
                 int shifted = 0;
                 for (RawBars r : raws.values()) {
                     for (int i = 0; i < r.n; i++) {
-                        long day = Math.floorDiv(r.t[i], 86_400_000L) * 86_400_000L;
+                        long day = Math.floorDiv(r.local[i], 86_400_000L) * 86_400_000L;
                         if (day != r.t[i]) {
                             r.t[i] = day;
                             shifted++;
@@ -272,7 +274,7 @@ public final class CsvBarReader {
                 }
                 if (shifted > 0) {
                     warnings.add(src + ": " + shifted + " timestamps had a time of day; " + interval
-                            + " bars are kept at midnight UTC of their UTC date");
+                            + " bars are kept at midnight UTC of their date (in the file's own offset, if it gives one)");
                 }
             }
             Map<Symbol, BarSeries> out = new TreeMap<>();
@@ -312,6 +314,7 @@ public final class CsvBarReader {
             TimeParser tp = null;
             String lastTime = null;
             long lastMillis = 0;
+            long lastLocal = 0;
             String lastSym = null;
             RawBars cur = null;
             int emptyVolume = 0;
@@ -328,21 +331,19 @@ public final class CsvBarReader {
                         tp = TimeParser.detect(src, line, ts);
                     }
                     lastMillis = tp.parse(src, line, ts);
+                    lastLocal = lastMillis + tp.lastOffset;
                     lastTime = ts;
                 }
                 if (sym >= 0) {
                     String s = f[sym].strip();
                     if (!s.equals(lastSym)) {
-                        cur = raws.get(s);
-                        if (cur == null) {
-                            try {
-                                Symbol.of(s);
-                            } catch (UserInputException e) {
-                                throw new UserInputException(src + " line " + line + ": " + e.getMessage());
-                            }
-                            cur = new RawBars();
-                            raws.put(s, cur);
+                        String canonical;
+                        try {
+                            canonical = Symbol.of(s).value();
+                        } catch (UserInputException e) {
+                            throw new UserInputException(src + " line " + line + ": " + e.getMessage());
                         }
+                        cur = raws.computeIfAbsent(canonical, k -> new RawBars());
                         lastSym = s;
                     }
                 }
@@ -359,7 +360,7 @@ public final class CsvBarReader {
                         vol = number(f[v], "volume", line);
                     }
                 }
-                cur.add(lastMillis, open, high, low, close, adj, vol, line);
+                cur.add(lastMillis, lastLocal, open, high, low, close, adj, vol, line);
             }
             if (emptyVolume > 0) {
                 warnings.add(src + ": " + emptyVolume + " empty volume field" + (emptyVolume == 1 ? "" : "s")
@@ -397,12 +398,13 @@ public final class CsvBarReader {
                     tp = TimeParser.detect(src, line, ts);
                 }
                 long t = tp.parse(src, line, ts);
+                long local = t + tp.lastOffset;
                 for (int i = 0; i < width; i++) {
                     if (cols[i] == null || f[i].isBlank()) {
                         continue;
                     }
                     double x = number(f[i], names[i].strip(), line);
-                    cols[i].add(t, x, x, x, x, x, 0, line);
+                    cols[i].add(t, local, x, x, x, x, x, 0, line);
                 }
             }
         }
@@ -639,6 +641,8 @@ public final class CsvBarReader {
         private final Kind kind;
         private final char sep;
         private final int order;
+        /** The UTC offset (millis) of the last value parsed; 0 when it had none. Local time = UTC + offset. */
+        long lastOffset;
 
         private TimeParser(Kind kind, char sep, int order) {
             this.kind = kind;
@@ -684,6 +688,7 @@ public final class CsvBarReader {
 
         long parse(String src, int line, String raw) {
             String s = raw.strip();
+            lastOffset = 0;
             try {
                 switch (kind) {
                     case EPOCH_S:
@@ -790,6 +795,7 @@ public final class CsvBarReader {
                     throw bad(src, line, s);
                 }
             }
+            lastOffset = offset;
             return millis + ((hh * 60L + mm) * 60L + ss) * 1000L + ms - offset;
         }
 

@@ -9,15 +9,23 @@ import java.util.Arrays;
  */
 final class RawBars {
     long[] t = new long[64];
+    /** Wall-clock time of the row in its own offset (equals t when the file gave no offset); daily dates use it. */
+    long[] local = new long[64];
     double[] o = new double[64], h = new double[64], l = new double[64], c = new double[64], a = new double[64],
             v = new double[64];
     int[] line = new int[64];
     int n;
 
     void add(long time, double open, double high, double low, double close, double adj, double vol, int lineNo) {
+        add(time, time, open, high, low, close, adj, vol, lineNo);
+    }
+
+    void add(long time, long localTime, double open, double high, double low, double close, double adj, double vol,
+             int lineNo) {
         if (n == t.length) {
             int cap = n * 2;
             t = Arrays.copyOf(t, cap);
+            local = Arrays.copyOf(local, cap);
             o = Arrays.copyOf(o, cap);
             h = Arrays.copyOf(h, cap);
             l = Arrays.copyOf(l, cap);
@@ -27,6 +35,7 @@ final class RawBars {
             line = Arrays.copyOf(line, cap);
         }
         t[n] = time;
+        local[n] = localTime;
         o[n] = open;
         h[n] = high;
         l[n] = low;

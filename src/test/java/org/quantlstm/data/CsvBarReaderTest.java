@@ -205,6 +205,23 @@ class CsvBarReaderTest {
     }
 
     @Test
+    void dailyDatesWithAnOffsetKeepTheirWrittenDate() throws IOException {
+        // yfinance writes tz-aware daily indexes like this; +01:00 must not move the bar to the previous day
+        Path p = write("yf.csv", "Date,Close\n2024-01-02 00:00:00+01:00,1\n2024-01-03 00:00:00+01:00,2\n"
+                + "2024-01-04 00:00:00-05:00,3\n");
+        assertThat(read(p, "YF").series().get(Symbol.of("YF")).epochMillis())
+                .containsExactly(day("2024-01-02"), day("2024-01-03"), day("2024-01-04"));
+    }
+
+    @Test
+    void tickerCaseIsNormalisedIntoOneSeries() throws IOException {
+        Path p = write("lc.csv", "date,symbol,close\n2024-01-02,brk.b,1\n2024-01-03,BRK.B,2\n");
+        CsvBarReader.Result r = read(p, null);
+        assertThat(r.series()).containsOnlyKeys(Symbol.of("BRK.B"));
+        assertThat(r.series().get(Symbol.of("BRK.B")).closes()).containsExactly(1, 2);
+    }
+
+    @Test
     void headerProblemsNameTheHeaderFound() throws IOException {
         assertThatThrownBy(() -> read(write("h.csv", "when,open,close\n2024-01-02,1,2\n"), "H"))
                 .isInstanceOf(UserInputException.class)
