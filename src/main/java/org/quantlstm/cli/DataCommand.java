@@ -56,10 +56,10 @@ final class DataCommand implements Runnable {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             BundledSource bundled = new BundledSource();
-            out.printf(Locale.ROOT, "%-10s %-16s %-4s %8s  %-16s  %-16s%n", "SYMBOL", "SOURCE", "INT", "ROWS", "FIRST", "LAST");
+            out.printf(Locale.ROOT, "%-10s %-16s %-4s %8s  %-16s  %s%n", "SYMBOL", "SOURCE", "INT", "ROWS", "FIRST", "LAST");
             for (BundledSource.Entry e : bundled.entries()) {
                 BarSeries s = bundled.load(e.symbol());
-                out.printf(Locale.ROOT, "%-10s %-16s %-4s %8d  %-16s  %-16s%n", e.symbol(), "bundled", e.interval(),
+                out.printf(Locale.ROOT, "%-10s %-16s %-4s %8d  %-16s  %s%n", e.symbol(), "bundled", e.interval(),
                         s.size(), fmt(s, 0), fmt(s, s.size() - 1));
             }
             Path dir = parent.dataDir();
@@ -72,7 +72,7 @@ final class DataCommand implements Runnable {
                 List<MarketStore.SeriesInfo> infos = store.list();
                 out.println("stored in " + store.file() + ": " + infos.size() + " series");
                 for (MarketStore.SeriesInfo i : infos) {
-                    out.printf(Locale.ROOT, "%-10s %-16s %-4s %8d  %-16s  %-16s%n", i.symbol(), clip(i.source(), 16),
+                    out.printf(Locale.ROOT, "%-10s %-16s %-4s %8d  %-16s  %s%n", i.symbol(), clip(i.source(), 16),
                             i.interval(), i.rows(), fmt(i.interval(), i.first()), fmt(i.interval(), i.last()));
                 }
             }
@@ -108,10 +108,12 @@ final class DataCommand implements Runnable {
             }
             BarSeries s = null;
             String source = null;
+            List<Interval> storedAt = new ArrayList<>();
             try (MarketStore store = MarketStore.openIfExists(parent.dataDir()).orElse(null)) {
                 if (store != null) {
                     MarketStore.SeriesInfo pick = null;
                     for (MarketStore.SeriesInfo info : store.infos(sym)) { // finest first
+                        storedAt.add(info.interval());
                         if (wanted == null ? pick == null : Resampler.canResample(info.interval(), wanted)) {
                             pick = info; // exact match, else the coarsest stored interval that can be resampled
                         }
@@ -126,6 +128,10 @@ final class DataCommand implements Runnable {
             }
             if (s == null) {
                 BundledSource bundled = new BundledSource();
+                if (!storedAt.isEmpty() && !bundled.contains(sym)) {
+                    throw new UserInputException(sym + " is stored at " + storedAt.get(0) + " and cannot be shown at the finer "
+                            + "interval " + wanted + " (only coarser intervals are derived, by resampling)");
+                }
                 BarSeries nat = bundled.load(sym);
                 s = wanted == null ? nat : bundled.load(sym, wanted, DateRange.all());
                 source = "bundled" + (s.interval() == nat.interval() ? "" : " (resampled from " + nat.interval() + ")");

@@ -45,6 +45,11 @@ class DataCommandTest {
         MainTest.Result weekly = run("data", "show", "MYX", "--interval", "1wk");
         assertThat(weekly.out()).contains("MYX  1wk  source=csv:x.csv (store, resampled from 1d)  rows=0");
 
+        MainTest.Result finer = run("data", "show", "MYX", "--interval", "1h");
+        assertThat(finer.code()).isEqualTo(2);
+        assertThat(finer.err().strip()).isEqualTo(
+                "error: MYX is stored at 1d and cannot be shown at the finer interval 1h (only coarser intervals are derived, by resampling)");
+
         MainTest.Result list = run("data", "list");
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("SPY", "bundled", "stored in ").containsPattern("MYX\\s+csv:x.csv\\s+1d\\s+3\\s+2024-01-02\\s+2024-01-04");
