@@ -148,9 +148,9 @@ final class DataCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Validate an OHLCV file (csv/tsv/…, plain or .gz) and store it in the local store.",
-                    "Single-series files need --symbol; long (ticker column) and wide (one close column per ticker)",
-                    "files import every ticker unless --symbol picks one."})
+            description = "Validate an OHLCV file (csv/tsv/…, plain or .gz) and store it in the local store. "
+                    + "Single-series files need --symbol; long (ticker column) and wide (one close column per ticker) "
+                    + "files import every ticker unless --symbol picks one. Warnings go to stderr.")
     static final class Import implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
