@@ -21,7 +21,9 @@ import org.quantlstm.common.UserInputException;
  *       weekly-12 system's Friday adjusted closes. A trailing week whose data ends before its Friday is dropped,
  *       since it is not finished. Saturday/Sunday bars (crypto, 1950s NYSE Saturdays) belong to the week of the
  *       preceding Monday, so for 24/7 markets the Friday label is earlier than the week's last bar.</li>
- *   <li><b>1mo</b>: calendar months labelled by the month's last trading day in the data.</li>
+ *   <li><b>1mo</b>: calendar months labelled by the month's last trading day in the data (from weekly input:
+ *       the month's last weekly label, a Friday, even when that Friday was a holiday). A trailing unfinished
+ *       month is kept, labelled by its last bar.</li>
  * </ul>
  */
 public final class Resampler {
