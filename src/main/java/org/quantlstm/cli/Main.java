@@ -21,8 +21,22 @@ public final class Main implements Runnable {
             description = "Print stack traces for errors.")
     boolean verbose;
 
+    @Option(names = "--data-dir", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Directory of the local market store (market.duckdb). Default: $QUANTLSTM_DATA_DIR, else ~/.quantlstm.")
+    java.nio.file.Path dataDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The data directory: --data-dir, else $QUANTLSTM_DATA_DIR, else ~/.quantlstm. */
+    java.nio.file.Path dataDir() {
+        if (dataDir != null) {
+            return dataDir;
+        }
+        String env = System.getenv("QUANTLSTM_DATA_DIR");
+        return env != null && !env.isBlank() ? java.nio.file.Path.of(env)
+                : org.quantlstm.data.MarketStore.defaultDir();
+    }
 
     @Override
     public void run() {

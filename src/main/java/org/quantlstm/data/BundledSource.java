@@ -35,10 +35,20 @@ public final class BundledSource implements MarketDataSource {
     public record Entry(Symbol symbol, String file, Interval interval, String description) {
     }
 
-    private final Map<Symbol, Entry> entries = new LinkedHashMap<>();
+    /** A catalog row; symbol "*" marks a long-format file. */
+    private record Row(String symbol, String file, Interval interval, String description) {
+    }
+
+    private final List<Row> catalog = new java.util.ArrayList<>();
+    private final Map<Symbol, Entry> direct = new LinkedHashMap<>();
     private final Map<String, Symbol> aliases = new HashMap<>();
     private final Map<String, Map<Symbol, BarSeries>> parsed = new ConcurrentHashMap<>();
+    private volatile Map<Symbol, Entry> all;
 
+    /**
+     * Reads the catalog. Long-format files are parsed only when their tickers are needed (listing, or a symbol
+     * not named in the catalog), so that e.g. {@code data show SPY} starts fast.
+     */
     public BundledSource() {
         try (BufferedReader r = reader("catalog.csv", false)) {
             r.readLine();
@@ -48,13 +58,10 @@ public final class BundledSource implements MarketDataSource {
                 }
                 String[] f = line.split(",", 5);
                 Interval interval = Interval.parse(f[2]);
-                if (f[0].equals("*")) {
-                    for (Symbol s : parseFile(f[1], interval, null).keySet()) {
-                        entries.put(s, new Entry(s, f[1], interval, f[4]));
-                    }
-                } else {
+                catalog.add(new Row(f[0], f[1], interval, f[4]));
+                if (!f[0].equals("*")) {
                     Symbol s = Symbol.of(f[0]);
-                    entries.put(s, new Entry(s, f[1], interval, f[4]));
+                    direct.put(s, new Entry(s, f[1], interval, f[4]));
                     for (String alias : f[3].split(";")) {
                         if (!alias.isBlank()) {
                             aliases.put(alias.strip().toUpperCase(Locale.ROOT), s);
@@ -67,6 +74,31 @@ public final class BundledSource implements MarketDataSource {
         }
     }
 
+    /** Every entry in catalog order, long-format files expanded (parsed once). */
+    private Map<Symbol, Entry> all() {
+        Map<Symbol, Entry> m = all;
+        if (m == null) {
+            synchronized (this) {
+                m = all;
+                if (m == null) {
+                    m = new LinkedHashMap<>();
+                    for (Row row : catalog) {
+                        if (row.symbol().equals("*")) {
+                            for (Symbol s : parseFile(row.file(), row.interval(), null).keySet()) {
+                                m.put(s, new Entry(s, row.file(), row.interval(), row.description()));
+                            }
+                        } else {
+                            Symbol s = Symbol.of(row.symbol());
+                            m.put(s, direct.get(s));
+                        }
+                    }
+                    all = m;
+                }
+            }
+        }
+        return m;
+    }
+
     @Override
     public String name() {
         return "bundled";
@@ -74,29 +106,34 @@ public final class BundledSource implements MarketDataSource {
 
     /** Catalog entries in catalog order. */
     public List<Entry> entries() {
-        return List.copyOf(entries.values());
+        return List.copyOf(all().values());
     }
 
     @Override
     public List<Symbol> knownSymbols() {
-        return List.copyOf(entries.keySet());
+        return List.copyOf(all().keySet());
     }
 
     /** Resolves aliases such as NDX → ^NDX or GOLD → XAUUSD; unknown symbols are returned unchanged. */
     public Symbol resolve(Symbol symbol) {
-        return entries.containsKey(symbol) ? symbol : aliases.getOrDefault(symbol.value(), symbol);
+        return direct.containsKey(symbol) ? symbol : aliases.getOrDefault(symbol.value(), symbol);
     }
 
     public boolean contains(Symbol symbol) {
-        return entries.containsKey(resolve(symbol));
+        Symbol r = resolve(symbol);
+        return direct.containsKey(r) || all().containsKey(r);
     }
 
-    /** The bars at the file's native interval. */
+    /**
+     * The bars at the file's native interval. {@link #load(Symbol, Interval, DateRange)} also serves coarser
+     * intervals by {@link Resampler resampling} (e.g. XAUUSD 1h → 4h, AAPL 1d → 1wk).
+     */
     public BarSeries load(Symbol symbol) {
-        Entry e = entries.get(resolve(symbol));
+        Symbol r = resolve(symbol);
+        Entry e = direct.containsKey(r) ? direct.get(r) : all().get(r);
         if (e == null) {
             throw new UserInputException("symbol " + symbol + " is not in the bundled data; bundled symbols: "
-                    + String.join(" ", entries.keySet().stream().map(Symbol::value).toList())
+                    + String.join(" ", all().keySet().stream().map(Symbol::value).toList())
                     + " (use 'quantlstm fetch' or 'quantlstm data import' for others)");
         }
         return parseFile(e.file(), e.interval(), e.symbol()).get(e.symbol());
@@ -105,11 +142,12 @@ public final class BundledSource implements MarketDataSource {
     @Override
     public BarSeries load(Symbol symbol, Interval interval, DateRange range) {
         BarSeries native_ = load(symbol);
-        if (native_.interval() != interval) {
-            throw new UserInputException("bundled " + symbol + " is stored at " + native_.interval()
-                    + " and cannot be served at " + interval);
+        if (!Resampler.canResample(native_.interval(), interval)) {
+            throw new UserInputException("bundled " + native_.symbol() + " is stored at " + native_.interval()
+                    + " and cannot be served at the finer interval " + interval
+                    + " (only coarser intervals are derived, by resampling)");
         }
-        return native_.between(range);
+        return Resampler.resample(native_, interval).between(range);
     }
 
     /** Parses (once) a file; {@code single} names the symbol of a single-series file, null for long format. */
