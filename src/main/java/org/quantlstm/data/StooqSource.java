@@ -47,7 +47,7 @@ public final class StooqSource implements MarketDataSource {
     /** Intervals this source accepts. */
     public static final Set<Interval> SUPPORTED = EnumSet.of(Interval.D1, Interval.W1, Interval.MO1);
 
-    private static final Set<String> MARKETS = Set.of("us", "uk", "de", "jp", "hk", "pl", "hu", "f", "v", "b");
+    private static final Set<String> MARKETS = Set.of("us", "uk", "de", "jp", "hk", "pl", "hu", "f");
     private static final Map<String, String> INDEX_ALIASES = Map.of("^GSPC", "^spx", "^DJI", "^dji",
             "^IXIC", "^ndq", "^NDX", "^ndx", "^SPX", "^spx");
     private static final Pattern PAIR = Pattern.compile("[A-Z]{6}");
