@@ -24,6 +24,7 @@ class HttpFetcherTest {
     private static final Instant NOW = Instant.parse("2024-03-18T12:00:00Z");
     private final StubHttpServer stub = StubHttpServer.start();
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private final List<String> notices = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -33,7 +34,7 @@ class HttpFetcherTest {
     private HttpFetcher fetcher(int attempts, Duration requestTimeout) {
         HttpFetcher.Settings s = new HttpFetcher.Settings(Duration.ofSeconds(2), requestTimeout, attempts,
                 Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(30), "quantlstm-test/1.0");
-        return new HttpFetcher(s, sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC), new Random(7), line -> { });
+        return new HttpFetcher(s, sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC), new Random(7), notices::add);
     }
 
     private HttpFetcher fetcher(int attempts) {
@@ -62,6 +63,7 @@ class HttpFetcherTest {
         assertThat(fetcher(3).get(url("/limited"), "SPY")).isEqualTo("ok");
         assertThat(stub.requests()).hasSize(2);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
+        assertThat(notices).containsExactly("127.0.0.1: HTTP 429 for SPY; retry 2/3 in 2.0 s");
     }
 
     @Test
