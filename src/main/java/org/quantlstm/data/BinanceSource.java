@@ -49,7 +49,7 @@ public final class BinanceSource implements MarketDataSource {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * @param baseUrl scheme, host and port, e.g. {@link #DEFAULT_BASE_URL} or a local stub
+     * @param baseUrl scheme, host and port, e.g. {@link #DEFAULT_BASE_URL} or a local test server
      * @param fetcher the HTTP client with its timeouts and retry policy
      * @param clock   "now", for unbounded ranges and to drop the still-open kline
      */

@@ -58,7 +58,7 @@ public final class StooqSource implements MarketDataSource {
     private final Clock clock;
 
     /**
-     * @param baseUrl scheme, host and port, e.g. {@link #DEFAULT_BASE_URL} or a local stub
+     * @param baseUrl scheme, host and port, e.g. {@link #DEFAULT_BASE_URL} or a local test server
      * @param fetcher the HTTP client with its timeouts and retry policy
      * @param clock   "today", to drop unfinished bars and to close a half-open range
      */

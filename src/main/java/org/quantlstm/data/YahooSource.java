@@ -62,7 +62,7 @@ public final class YahooSource implements MarketDataSource {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * @param baseUrl scheme, host and port of the API, e.g. {@link #DEFAULT_BASE_URL} or a local stub
+     * @param baseUrl scheme, host and port of the API, e.g. {@link #DEFAULT_BASE_URL} or a local test server
      * @param fetcher the HTTP client with its timeouts and retry policy
      * @param clock   "now", for unbounded ranges, the hourly-history limit and dropping unfinished bars
      */
