@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         put(o, "seed", seed);
         ExperimentConfig config = ExperimentConfig.load(experiment, o);
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-        Pipelines.run(config, new RunContext(runsDir, null, out, Clock.systemUTC(), !noProgress));
+        Pipelines.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress));
         return 0;
     }
 

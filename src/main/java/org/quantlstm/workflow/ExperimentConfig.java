@@ -26,7 +26,29 @@ import org.quantlstm.common.UserInputException;
  * the same way.
  */
 public record ExperimentConfig(String name, String system, DataConfig data, ModelConfig model, SplitConfig split,
-                               SignalConfig signal, BacktestConfig backtest, long seed, String yaml) {
+                               SignalConfig signal, BacktestConfig backtest, long seed, String yaml,
+                               String label, Map<String, JsonNode> extraSections) {
+
+    /**
+     * Sections read by the pipeline of one system rather than here: {@code portfolio} (weekly-12),
+     * {@code tuning} (multi-asset-4h), {@code universe} and {@code strategy} (cross-sectional), {@code report}.
+     */
+    public static final List<String> PIPELINE_SECTIONS = List.of("portfolio", "tuning", "universe", "strategy", "report");
+
+    public ExperimentConfig {
+        extraSections = Map.copyOf(extraSections);
+    }
+
+    /**
+     * A pipeline-specific section, read strictly: call {@link ConfigSection#rejectUnknownKeys()} after reading it.
+     * An absent section reads as empty (every key takes its default).
+     */
+    public ConfigSection section(String name) {
+        if (!PIPELINE_SECTIONS.contains(name)) {
+            throw new IllegalArgumentException("not a pipeline section: " + name);
+        }
+        return new ConfigSection(label, name, extraSections.get(name));
+    }
 
     /** Where prices come from: {@code source} is bundled, yahoo, stooq, binance or csv:PATH. */
     public record DataConfig(List<Symbol> tickers, Symbol benchmark, String source, Interval interval, int periodDays) {
@@ -115,7 +137,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         }
         ObjectNode root = (ObjectNode) tree;
         overrides.forEach((k, v) -> put(root, k, v));
-        ConfigNode c = new ConfigNode(label, "", root);
+        ConfigSection c = new ConfigSection(label, "", root);
         String name = c.string("name", null);
         if (name == null || name.isBlank()) {
             throw c.error("name", "is required");
@@ -126,7 +148,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         }
         long seed = (long) c.number("seed", 42);
 
-        ConfigNode d = c.section("data");
+        ConfigSection d = c.section("data");
         List<Symbol> tickers = d.has("tickers") ? d.list("tickers", List.of(), Symbol::of)
                 : List.of(d.parsed("ticker", "SPY", Symbol::of));
         if (d.has("ticker") && d.has("tickers")) {
@@ -144,7 +166,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         DataConfig data = new DataConfig(tickers, d.parsed("benchmark", "SPY", Symbol::of), source,
                 d.parsed("interval", "1d", Interval::parse), d.integer("period_days", 730, 30, 100_000));
 
-        ConfigNode m = c.section("model");
+        ConfigSection m = c.section("model");
         ModelConfig model = new ModelConfig(m.string("net", system), m.integer("lookback", 60, 2, 1000),
                 m.integer("epochs", 50, 1, 100_000), m.integer("batch_size", 32, 1, 65_536),
                 m.number("learning_rate", 1e-3, 1e-7, 1.0), m.integer("patience", 10, 1, 10_000),
@@ -154,14 +176,14 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
             throw m.error("model.loss", "use mse or huber, got '" + model.loss() + "'");
         }
 
-        ConfigNode s = c.section("split");
+        ConfigSection s = c.section("split");
         SplitConfig split = new SplitConfig(s.number("train", 0.7, 0.05, 0.99), s.number("validation", 0.1, 0.0, 0.9));
 
-        ConfigNode g = c.section("signal");
+        ConfigSection g = c.section("signal");
         SignalConfig signal = new SignalConfig(g.bool("allow_short", true), g.number("threshold", 0.001, 0, 1),
                 g.number("stop_loss", 0, 0, 1), g.number("take_profit", 0, 0, 10));
 
-        ConfigNode b = c.section("backtest");
+        ConfigSection b = c.section("backtest");
         String fill = b.string("fill", "next-open");
         if (!fill.equals("next-open") && !fill.equals("next-close")) {
             throw b.error("backtest.fill", "use next-open or next-close, got '" + fill + "'");
@@ -170,14 +192,21 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
                 b.number("slippage_bps", 0, 0, 10_000), b.number("min_cost", 0, 0, 1e9), fill,
                 b.number("initial_capital", 100_000, 1, 1e15), b.string("risk_free", "DGS3MO"));
 
-        c.rejectUnknownKeys();
+        Map<String, JsonNode> extra = new java.util.LinkedHashMap<>();
+        for (String sec : PIPELINE_SECTIONS) {
+            if (root.has(sec)) {
+                c.section(sec);
+                extra.put(sec, root.get(sec).deepCopy());
+            }
+        }
+        c.rejectUnknownKeysHere();
         String resolved;
         try {
             resolved = YAML.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new ExperimentConfig(name, system, data, model, split, signal, backtest, seed, resolved);
+        return new ExperimentConfig(name, system, data, model, split, signal, backtest, seed, resolved, label, extra);
     }
 
     private static void put(ObjectNode root, String dotted, String value) {

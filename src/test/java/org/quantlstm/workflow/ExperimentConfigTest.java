@@ -60,4 +60,20 @@ class ExperimentConfigTest {
         assertThatThrownBy(() -> ExperimentConfig.load(dir.resolve("missing.yaml").toString(), Map.of()))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("no such experiment file");
     }
+
+    @Test
+    void pipelineSectionsAreReadStrictlyByTheirPipeline(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("w.yaml");
+        Files.writeString(f, "name: w\nsystem: spy-analyser\nportfolio:\n  max_weight: 0.33\n  capitl: 1\n");
+        ExperimentConfig c = ExperimentConfig.load(f.toString(), Map.of());
+        ConfigSection p = c.section("portfolio");
+        assertThat(p.number("max_weight", 1.0)).isEqualTo(0.33);
+        assertThat(p.number("capital", 1e7)).isEqualTo(1e7);
+        assertThatThrownBy(p::rejectUnknownKeys).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("portfolio.capitl").hasMessageContaining("did you mean 'capital'");
+        assertThat(c.section("tuning").integer("trials", 5, 1, 100)).isEqualTo(5);
+        Files.writeString(f, "name: w\nsystem: spy-analyser\nportfolo:\n  max_weight: 0.33\n");
+        assertThatThrownBy(() -> ExperimentConfig.load(f.toString(), Map.of())).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("portfolo").hasMessageContaining("did you mean 'portfolio'");
+    }
 }

@@ -16,14 +16,14 @@ import org.quantlstm.common.UserInputException;
  * the file, its path and the closest known key ("did you mean …"). Values are converted by hand (no reflective
  * binding), so every error says which key and what was expected.
  */
-final class ConfigNode {
+public final class ConfigSection {
     private final String source;
     private final String path;
     private final ObjectNode node;
     private final Set<String> read = new HashSet<>();
-    private final List<ConfigNode> children = new ArrayList<>();
+    private final List<ConfigSection> children = new ArrayList<>();
 
-    ConfigNode(String source, String path, JsonNode node) {
+    ConfigSection(String source, String path, JsonNode node) {
         this.source = source;
         this.path = path;
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -35,18 +35,18 @@ final class ConfigNode {
         }
     }
 
-    ConfigNode section(String key) {
+    public ConfigSection section(String key) {
         read.add(key);
-        ConfigNode child = new ConfigNode(source, qualified(key), node.get(key));
+        ConfigSection child = new ConfigSection(source, qualified(key), node.get(key));
         children.add(child);
         return child;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return node.hasNonNull(key);
     }
 
-    String string(String key, String dflt) {
+    public String string(String key, String dflt) {
         read.add(key);
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
@@ -58,7 +58,7 @@ final class ConfigNode {
         return v.asText();
     }
 
-    double number(String key, double dflt) {
+    public double number(String key, double dflt) {
         String s = string(key, null);
         if (s == null) {
             return dflt;
@@ -70,7 +70,7 @@ final class ConfigNode {
         }
     }
 
-    double number(String key, double dflt, double min, double max) {
+    public double number(String key, double dflt, double min, double max) {
         double v = number(key, dflt);
         if (!(v >= min && v <= max)) {
             throw error(qualified(key), "must be between " + fmt(min) + " and " + fmt(max) + ", got " + fmt(v));
@@ -78,7 +78,7 @@ final class ConfigNode {
         return v;
     }
 
-    int integer(String key, int dflt, int min, int max) {
+    public int integer(String key, int dflt, int min, int max) {
         double v = number(key, dflt);
         if (v != Math.rint(v) || v < min || v > max) {
             throw error(qualified(key), "must be a whole number between " + min + " and " + max + ", got " + fmt(v));
@@ -86,7 +86,7 @@ final class ConfigNode {
         return (int) v;
     }
 
-    boolean bool(String key, boolean dflt) {
+    public boolean bool(String key, boolean dflt) {
         String s = string(key, null);
         if (s == null) {
             return dflt;
@@ -98,7 +98,7 @@ final class ConfigNode {
         };
     }
 
-    <T> T parsed(String key, String dflt, Function<String, T> parser) {
+    public <T> T parsed(String key, String dflt, Function<String, T> parser) {
         String s = string(key, dflt);
         if (s == null) {
             return null;
@@ -112,7 +112,7 @@ final class ConfigNode {
         }
     }
 
-    <T> List<T> list(String key, List<T> dflt, Function<String, T> parser) {
+    public <T> List<T> list(String key, List<T> dflt, Function<String, T> parser) {
         read.add(key);
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
@@ -139,8 +139,20 @@ final class ConfigNode {
         return List.copyOf(out);
     }
 
+    /**
+     * Throws for the first key here that nobody read, and in the child sections read through this one, except
+     * pipeline sections (checked by their pipelines).
+     */
+    void rejectUnknownKeysHere() {
+        rejectUnknownKeys(false);
+    }
+
     /** Throws for the first key, here or in a child section, that nobody read. */
-    void rejectUnknownKeys() {
+    public void rejectUnknownKeys() {
+        rejectUnknownKeys(true);
+    }
+
+    private void rejectUnknownKeys(boolean includePipelineSections) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!read.contains(k)) {
@@ -149,10 +161,14 @@ final class ConfigNode {
                         + "; known keys here: " + String.join(", ", new java.util.TreeSet<>(read)));
             }
         }
-        children.forEach(ConfigNode::rejectUnknownKeys);
+        for (ConfigSection child : children) {
+            if (includePipelineSections || !(path.isEmpty() && ExperimentConfig.PIPELINE_SECTIONS.contains(child.path))) {
+                child.rejectUnknownKeys(true);
+            }
+        }
     }
 
-    UserInputException error(String key, String what) {
+    public UserInputException error(String key, String what) {
         return new UserInputException(source + ": " + key + ": " + what);
     }
 
