@@ -194,8 +194,8 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
 
         Map<String, JsonNode> extra = new java.util.LinkedHashMap<>();
         for (String sec : PIPELINE_SECTIONS) {
+            c.section(sec);
             if (root.has(sec)) {
-                c.section(sec);
                 extra.put(sec, root.get(sec).deepCopy());
             }
         }
