@@ -142,6 +142,7 @@ public final class SpyAnalyserPipeline {
                               int ppy) {
         ResultWriter w = new ResultWriter();
         Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("system", cfg.system());
         metrics.put("conventions", conventions(cfg, rf, ppy));
         metrics.put("comparison", cmp);
         metrics.put("forecast", f.report());
