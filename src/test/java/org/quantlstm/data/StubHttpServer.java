@@ -29,9 +29,9 @@ import java.util.function.Function;
  * path answers with a scripted {@link Reply} (status, headers, body, an optional delay, or a body cut off
  * mid-stream), and every request is recorded. Never listens on anything but loopback.
  */
-final class StubHttpServer implements AutoCloseable {
+public final class StubHttpServer implements AutoCloseable {
     /** A recorded request. */
-    record Request(String method, String path, String rawQuery, Map<String, String> params, String userAgent) {
+    public record Request(String method, String path, String rawQuery, Map<String, String> params, String userAgent) {
         long longParam(String name) {
             return Long.parseLong(params.get(name));
         }
@@ -41,24 +41,24 @@ final class StubHttpServer implements AutoCloseable {
      * A scripted answer. {@code cutAfterBytes >= 0} announces the full length but sends only that many bytes
      * and then closes the connection, as a dropped connection would.
      */
-    record Reply(int status, String body, Map<String, String> headers, long delayMillis, int cutAfterBytes) {
-        static Reply of(int status, String contentType, String body) {
+    public record Reply(int status, String body, Map<String, String> headers, long delayMillis, int cutAfterBytes) {
+        public static Reply of(int status, String contentType, String body) {
             return new Reply(status, body, Map.of("Content-Type", contentType), 0, -1);
         }
 
-        static Reply json(String body) {
+        public static Reply json(String body) {
             return of(200, "application/json;charset=utf-8", body);
         }
 
-        static Reply json(int status, String body) {
+        public static Reply json(int status, String body) {
             return of(status, "application/json;charset=utf-8", body);
         }
 
-        static Reply csv(String body) {
+        public static Reply csv(String body) {
             return of(200, "text/csv", body);
         }
 
-        static Reply text(int status, String body) {
+        public static Reply text(int status, String body) {
             return of(status, "text/plain", body);
         }
 
@@ -93,7 +93,7 @@ final class StubHttpServer implements AutoCloseable {
         server.start();
     }
 
-    static StubHttpServer start() {
+    public static StubHttpServer start() {
         try {
             return new StubHttpServer();
         } catch (IOException e) {
@@ -102,28 +102,28 @@ final class StubHttpServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT}. */
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Answers requests to {@code path} (exact, query ignored) with {@code handler}. */
-    StubHttpServer on(String path, Function<Request, Reply> handler) {
+    public StubHttpServer on(String path, Function<Request, Reply> handler) {
         handlers.put(path, handler);
         return this;
     }
 
     /** Answers requests to {@code path} with the replies in order; the last one repeats. */
-    StubHttpServer sequence(String path, Reply... replies) {
+    public StubHttpServer sequence(String path, Reply... replies) {
         AtomicInteger next = new AtomicInteger();
         return on(path, r -> replies[Math.min(next.getAndIncrement(), replies.length - 1)]);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** A loopback port with nothing listening (bound and released), for "cannot connect" tests. */
-    static int closedPort() {
+    public static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -132,7 +132,7 @@ final class StubHttpServer implements AutoCloseable {
     }
 
     /** A fixture file from {@code src/test/resources/org/quantlstm/data/net/}. */
-    static String fixture(String name) {
+    public static String fixture(String name) {
         try (InputStream in = StubHttpServer.class.getResourceAsStream("net/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -198,7 +198,7 @@ final class StubHttpServer implements AutoCloseable {
     }
 
     /** Paths that were requested, in order (for assertions on call counts). */
-    List<String> paths() {
+    public List<String> paths() {
         List<String> out = new ArrayList<>();
         requests.forEach(r -> out.add(r.path()));
         return out;
