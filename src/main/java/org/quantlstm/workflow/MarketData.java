@@ -27,4 +27,12 @@ final class MarketData {
         long from = s.epochMillis(s.size() - 1) - Duration.ofDays(days).toMillis();
         return s.slice(s.indexAtOrAfter(from), s.size());
     }
+
+    /** A bar's date (daily and coarser) or date and time (intraday), for people. */
+    static String label(BarSeries s, int i) {
+        if (i >= s.size()) {
+            return "-";
+        }
+        return s.interval().isIntraday() ? s.time(i).toString().replace("T", " ").replace(":00Z", "") : s.date(i).toString();
+    }
 }

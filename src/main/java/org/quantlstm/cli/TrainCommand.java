@@ -1,0 +1,68 @@
+package org.quantlstm.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.quantlstm.common.Interval;
+import org.quantlstm.common.Symbol;
+import org.quantlstm.workflow.ModelWorkflow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code quantlstm train}: fit a network on a ticker, compare it with the naive baselines, save it. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train an LSTM on a ticker's bundled prices (chronological 70/30 split, validation carved from",
+                "the end of train), print RMSE/MAE/MAPE/direction/IC next to the persistence and drift baselines,",
+                "and save the model with its scalers and feature set as one directory."})
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--ticker", defaultValue = "SPY", description = "Ticker (default: ${DEFAULT-VALUE}).")
+    String ticker;
+
+    @Option(names = "--net", defaultValue = "spy-analyser",
+            description = "spy-analyser (31 features, 1d), weekly-12 (close, 1wk) or multi-asset (price+RSI, 4h). Default: ${DEFAULT-VALUE}.")
+    String net;
+
+    @Option(names = "--interval", description = "Bar interval (default: the network's).")
+    String interval;
+
+    @Option(names = "--period", paramLabel = "DAYS", description = "Calendar days of history, 0 = all (default: the network's).")
+    Integer period;
+
+    @Option(names = "--lookback", description = "Window length in bars (default: the network's).")
+    Integer lookback;
+
+    @Option(names = "--epochs", defaultValue = "50", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--patience", defaultValue = "10", description = "Early-stopping patience in epochs (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", description = "Model directory (default: models/TICKER-NET).")
+    Path out;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        ModelWorkflow.NetDefaults d = ModelWorkflow.defaults(net);
+        PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
+        ModelWorkflow.train(new ModelWorkflow.TrainRequest(Symbol.of(ticker), net,
+                interval == null ? d.interval() : Interval.parse(interval), period == null ? d.periodDays() : period,
+                lookback == null ? d.lookback() : lookback, epochs, batchSize, lr, patience, seed, out, !noProgress), ps);
+        return 0;
+    }
+}
