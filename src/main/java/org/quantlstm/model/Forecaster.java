@@ -180,7 +180,7 @@ public final class Forecaster implements AutoCloseable {
                 }
                 double loss = step(xBuf, yBuf, size, config, adam, params);
                 if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged (loss " + loss + ") at epoch " + (epoch + 1)
+                    throw new UserInputException("training diverged (loss " + loss + ") at epoch " + (epoch + 1)
                             + "; lower the learning rate or check the scaling of features and targets");
                 }
                 lossSum += loss * size;
