@@ -119,7 +119,8 @@ public final class Forecaster implements AutoCloseable {
      * Trains on {@code train}, monitoring {@code valid} (may be null or empty: then the training loss is
      * monitored). Both must be chronologically split by the caller (validation after training); the test
      * segment must never be passed here. Returns the per-epoch history; when {@code config.restoreBest()} the
-     * weights end at the best epoch.
+     * weights end at the best epoch. Training starts from the current weights (a second call fine-tunes) with a
+     * fresh Adam state. Windows may pool many series (seed 003): batches are drawn from all of them.
      */
     public TrainingHistory fit(Windows train, Windows valid, TrainConfig config, TrainingListener listener) {
         checkShape(train, "training");
