@@ -276,7 +276,7 @@ public final class Forecaster implements AutoCloseable {
         }
     }
 
-    private static NDArray lossArray(NDArray pred, NDArray y, TrainConfig config) {
+    static NDArray lossArray(NDArray pred, NDArray y, TrainConfig config) {
         NDArray diff = pred.sub(y);
         if (config.loss() == TrainConfig.LossKind.MSE) {
             return diff.square().mean();
