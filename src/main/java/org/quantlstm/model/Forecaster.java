@@ -119,7 +119,8 @@ public final class Forecaster implements AutoCloseable {
      * Trains on {@code train}, monitoring {@code valid} (may be null or empty: then the training loss is
      * monitored). Both must be chronologically split by the caller (validation after training); the test
      * segment must never be passed here. Returns the per-epoch history; when {@code config.restoreBest()} the
-     * weights end at the best epoch.
+     * weights end at the best epoch. Training starts from the current weights (a second call fine-tunes) with a
+     * fresh Adam state. Windows may pool many series (seed 003): batches are drawn from all of them.
      */
     public TrainingHistory fit(Windows train, Windows valid, TrainConfig config, TrainingListener listener) {
         checkShape(train, "training");
@@ -180,7 +181,7 @@ public final class Forecaster implements AutoCloseable {
                 }
                 double loss = step(xBuf, yBuf, size, config, adam, params);
                 if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged (loss " + loss + ") at epoch " + (epoch + 1)
+                    throw new UserInputException("training diverged (loss " + loss + ") at epoch " + (epoch + 1)
                             + "; lower the learning rate or check the scaling of features and targets");
                 }
                 lossSum += loss * size;
@@ -275,7 +276,7 @@ public final class Forecaster implements AutoCloseable {
         }
     }
 
-    private static NDArray lossArray(NDArray pred, NDArray y, TrainConfig config) {
+    static NDArray lossArray(NDArray pred, NDArray y, TrainConfig config) {
         NDArray diff = pred.sub(y);
         if (config.loss() == TrainConfig.LossKind.MSE) {
             return diff.square().mean();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
+import org.quantlstm.common.UserInputException;
 
 /**
  * A sequence network as data: input shape (lookback, features) and an ordered list of layers ending in one
@@ -28,28 +29,28 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
     public LstmSpec {
         Objects.requireNonNull(name, "name");
         if (lookback <= 0 || features <= 0) {
-            throw new IllegalArgumentException("lookback and features must be positive: " + lookback + ", " + features);
+            throw new UserInputException("lookback and features must be positive: " + lookback + ", " + features);
         }
         layers = List.copyOf(layers);
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs layers");
+            throw new UserInputException("a network needs layers");
         }
         boolean sequence = true;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             if (l instanceof Recurrent r) {
                 if (!sequence) {
-                    throw new IllegalArgumentException("layer " + i + ": a recurrent layer needs a sequence input");
+                    throw new UserInputException("layer " + i + ": a recurrent layer needs a sequence input");
                 }
                 sequence = r.returnSequences();
             } else if (l instanceof Dense && sequence) {
-                throw new IllegalArgumentException("layer " + i + ": a dense layer needs the last recurrent layer to"
+                throw new UserInputException("layer " + i + ": a dense layer needs the last recurrent layer to"
                         + " return its last step (returnSequences=false)");
             }
         }
         Layer last = layers.get(layers.size() - 1);
         if (!(last instanceof Dense d) || d.units() != 1 || d.activation() != Activation.LINEAR) {
-            throw new IllegalArgumentException("the last layer must be Dense(1, LINEAR), got " + last);
+            throw new UserInputException("the last layer must be Dense(1, LINEAR), got " + last);
         }
     }
 
@@ -66,7 +67,7 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
             implements Layer {
         public Recurrent {
             if (hidden <= 0 || layers <= 0 || !(dropout >= 0 && dropout < 1)) {
-                throw new IllegalArgumentException("bad LSTM layer: hidden=" + hidden + " layers=" + layers
+                throw new UserInputException("bad LSTM layer: hidden=" + hidden + " layers=" + layers
                         + " dropout=" + dropout);
             }
         }
@@ -81,7 +82,7 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
     public record Dropout(double rate) implements Layer {
         public Dropout {
             if (!(rate >= 0 && rate < 1)) {
-                throw new IllegalArgumentException("dropout rate must be in [0,1): " + rate);
+                throw new UserInputException("dropout rate must be in [0,1): " + rate);
             }
         }
     }
@@ -90,7 +91,7 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
     public record Dense(int units, Activation activation) implements Layer {
         public Dense {
             if (units <= 0) {
-                throw new IllegalArgumentException("dense units must be positive: " + units);
+                throw new UserInputException("dense units must be positive: " + units);
             }
             Objects.requireNonNull(activation, "activation");
         }

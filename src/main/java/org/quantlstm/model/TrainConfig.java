@@ -1,5 +1,7 @@
 package org.quantlstm.model;
 
+import org.quantlstm.common.UserInputException;
+
 /**
  * How a {@link Forecaster} trains: Adam on mini-batches, early stopping and reduce-LR-on-plateau on the
  * validation loss (the training loss when no validation windows are given), global-norm gradient clipping.
@@ -27,12 +29,12 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, LossKi
                           double clipNorm, long seed, boolean shuffle, boolean restoreBest, int threads) {
     public TrainConfig {
         if (epochs <= 0 || batchSize <= 0 || threads <= 0) {
-            throw new IllegalArgumentException("epochs, batchSize and threads must be positive: " + epochs + ", "
+            throw new UserInputException("epochs, batchSize and threads must be positive: " + epochs + ", "
                     + batchSize + ", " + threads);
         }
         if (!(learningRate > 0) || !(huberDelta > 0) || !(lrFactor > 0 && lrFactor <= 1) || minLearningRate < 0
                 || clipNorm < 0 || patience < 0 || lrPatience < 0 || minDelta < 0) {
-            throw new IllegalArgumentException("bad training settings: " + "lr=" + learningRate + " huberDelta="
+            throw new UserInputException("bad training settings: " + "lr=" + learningRate + " huberDelta="
                     + huberDelta + " lrFactor=" + lrFactor + " minLr=" + minLearningRate + " clipNorm=" + clipNorm
                     + " patience=" + patience + " lrPatience=" + lrPatience + " minDelta=" + minDelta);
         }

@@ -3,6 +3,7 @@ package org.quantlstm.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.quantlstm.common.UserInputException;
 import org.quantlstm.features.Windows;
 
 /**
@@ -39,7 +40,7 @@ public final class WalkForward {
         public Plan {
             if (minTrain <= 0 || retrainEvery <= 0 || horizon <= 0 || !(validFraction >= 0 && validFraction < 1)
                     || (mode == Mode.ROLLING && rollingSize < minTrain)) {
-                throw new IllegalArgumentException("bad walk-forward plan: minTrain=" + minTrain + " retrainEvery="
+                throw new UserInputException("bad walk-forward plan: minTrain=" + minTrain + " retrainEvery="
                         + retrainEvery + " mode=" + mode + " rollingSize=" + rollingSize + " validFraction="
                         + validFraction + " horizon=" + horizon);
             }
@@ -72,7 +73,7 @@ public final class WalkForward {
         int n = endIndex.length;
         for (int i = 1; i < n; i++) {
             if (endIndex[i] <= endIndex[i - 1]) {
-                throw new IllegalArgumentException("walk-forward needs windows of one series in time order;"
+                throw new UserInputException("walk-forward needs windows of one series in time order;"
                         + " endIndex not increasing at " + i);
             }
         }
@@ -107,7 +108,7 @@ public final class WalkForward {
                              TrainingListener listener) {
         List<Fold> folds = folds(windows.endIndex(), plan);
         if (folds.isEmpty()) {
-            throw new org.quantlstm.common.UserInputException("walk-forward: only " + windows.samples()
+            throw new UserInputException("walk-forward: only " + windows.samples()
                     + " windows, fewer than minTrain=" + plan.minTrain() + " plus one to predict");
         }
         int first = folds.get(0).predictFrom();

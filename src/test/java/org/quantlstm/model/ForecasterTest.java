@@ -124,6 +124,21 @@ class ForecasterTest {
     }
 
     @Test
+    void trainingAndHostLossesAgreeWithHandValues() {
+        TrainConfig huber = CONFIG.withLoss(TrainConfig.LossKind.HUBER, 1.0);
+        // errors -1 and 3: Huber(1) = (0.5 * 1 + (1 * (3 - 1) + 0.5 * 1)) / 2 = 1.5; MSE = (1 + 9) / 2 = 5
+        assertThat(Forecaster.loss(new double[] {0, 3}, new float[] {1, 0}, huber)).isEqualTo(1.5);
+        assertThat(Forecaster.loss(new double[] {0, 3}, new float[] {1, 0}, CONFIG)).isEqualTo(5.0);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(TorchRuntime.device(),
+                TorchRuntime.ENGINE)) {
+            var pred = m.create(new float[] {0, 3}, new ai.djl.ndarray.types.Shape(2, 1));
+            var y = m.create(new float[] {1, 0}, new ai.djl.ndarray.types.Shape(2, 1));
+            assertThat(Forecaster.lossArray(pred, y, huber).getFloat()).isEqualTo(1.5f);
+            assertThat(Forecaster.lossArray(pred, y, CONFIG).getFloat()).isEqualTo(5f);
+        }
+    }
+
+    @Test
     void rejectsWindowsOfAnotherShape() {
         try (Forecaster f = Forecaster.create(SPEC, 1)) {
             Windows other = SpyWindows.returns(60, 8, 40);
