@@ -50,6 +50,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--target", defaultValue = "next-return",
+            description = {"next-return (log return; forecasts close*exp(r)) or next-close (seed 001: the price level,",
+                    "which cannot forecast beyond the training range once min-max scaled). Default: ${DEFAULT-VALUE}."})
+    String target;
+
     @Option(names = "--out", description = "Model directory (default: models/TICKER-NET).")
     Path out;
 
@@ -62,7 +67,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintStream ps = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         ModelWorkflow.train(new ModelWorkflow.TrainRequest(Symbol.of(ticker), net,
                 interval == null ? d.interval() : Interval.parse(interval), period == null ? d.periodDays() : period,
-                lookback == null ? d.lookback() : lookback, epochs, batchSize, lr, patience, seed, out, !noProgress), ps);
+                lookback == null ? d.lookback() : lookback, epochs, batchSize, lr, patience, seed, out, !noProgress,
+                org.quantlstm.workflow.ForecastStage.TargetKind.parse(target)), ps);
         return 0;
     }
 }

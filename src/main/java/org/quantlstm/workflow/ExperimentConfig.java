@@ -63,7 +63,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
 
     /** The network and its training. */
     public record ModelConfig(String net, int lookback, int epochs, int batchSize, double learningRate, int patience,
-                              String loss, int hidden, int layers, double dropout) {
+                              String loss, int hidden, int layers, double dropout, String target) {
     }
 
     /** Chronological split: {@code train} of the samples (validation carved from its end) then test. */
@@ -171,7 +171,10 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
                 m.integer("epochs", 50, 1, 100_000), m.integer("batch_size", 32, 1, 65_536),
                 m.number("learning_rate", 1e-3, 1e-7, 1.0), m.integer("patience", 10, 1, 10_000),
                 m.string("loss", "mse"), m.integer("hidden", 64, 1, 4096), m.integer("layers", 2, 1, 16),
-                m.number("dropout", 0.2, 0.0, 0.95));
+                m.number("dropout", 0.2, 0.0, 0.95), m.string("target", "next-close"));
+        if (!model.target().equals("next-close") && !model.target().equals("next-return")) {
+            throw m.error("model.target", "use next-close or next-return, got '" + model.target() + "'");
+        }
         if (!model.loss().equals("mse") && !model.loss().equals("huber")) {
             throw m.error("model.loss", "use mse or huber, got '" + model.loss() + "'");
         }

@@ -44,10 +44,32 @@ public final class ForecastStage {
         }
     }
 
+    /**
+     * What the network is trained to output. {@code NEXT_CLOSE} is seed 001's choice: the next close, min-max
+     * scaled on the training range — a network with a bounded output then cannot forecast prices above the
+     * training maximum, which a trending market soon reaches. {@code NEXT_RETURN} trains on the next log return
+     * (scaled likewise) and forecasts close·exp(r̂); errors are reported in price units either way.
+     */
+    public enum TargetKind {
+        NEXT_CLOSE, NEXT_RETURN;
+
+        public static TargetKind parse(String text) {
+            return switch (text) {
+                case "next-close" -> NEXT_CLOSE;
+                case "next-return" -> NEXT_RETURN;
+                default -> throw new UserInputException("unknown target '" + text + "': use next-close or next-return");
+            };
+        }
+
+        public String code() {
+            return this == NEXT_CLOSE ? "next-close" : "next-return";
+        }
+    }
+
     /** What to fit. */
     public record Request(BarSeries series, FeatureSet features, int lookback, double trainFraction,
                           double validFraction, Boundary boundary, String net, int hidden, int layers, double dropout,
-                          TrainConfig train, long seed) {
+                          TrainConfig train, long seed, TargetKind target) {
     }
 
     /**
@@ -81,7 +103,7 @@ public final class ForecastStage {
         int n = s.size();
         double[] close = s.closes();
         FeatureMatrix raw = req.features().compute(req.series(), null);
-        double[] target = Targets.nextClose(close);
+        double[] target = req.target() == TargetKind.NEXT_CLOSE ? Targets.nextClose(close) : Targets.nextLogReturn(close);
 
         // 1. Which decision bars can be windows at all (complete features, known target)?
         Windows shape = Windowing.build(raw, target, req.lookback(), 0, n);
@@ -102,7 +124,8 @@ public final class ForecastStage {
         // 2. Scalers fitted on training rows only: inputs up to the last training decision bar, targets of the
         //    training windows (closes up to lastTrainBar + 1, which those windows are trained to predict).
         MinMaxScaler fx = MinMaxScaler.fit(raw, 0, lastTrainBar + 1);
-        MinMaxScaler fy = MinMaxScaler.fitColumn("next_close", target, 0, lastTrainBar + 1);
+        MinMaxScaler fy = MinMaxScaler.fitColumn(req.target() == TargetKind.NEXT_CLOSE ? "next_close" : "next_log_return",
+                target, 0, lastTrainBar + 1);
         FeatureMatrix scaled = fx.transform(raw);
         double[] yScaled = fy.transform(0, target);
 
@@ -123,7 +146,8 @@ public final class ForecastStage {
             Arrays.fill(predictedReturn, Double.NaN);
             for (int i = 0; i < test.samples(); i++) {
                 int t = test.endIndex()[i];
-                predictedClose[t] = fy.inverse(0, z[i]);
+                double out = fy.inverse(0, z[i]);
+                predictedClose[t] = req.target() == TargetKind.NEXT_CLOSE ? out : close[t] * Math.exp(out);
                 predictedReturn[t] = predictedClose[t] / close[t] - 1;
             }
             ForecastMetrics.Report report = evaluate(test, predictedClose, close, lastTrainBar);

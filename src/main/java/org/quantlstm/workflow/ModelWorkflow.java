@@ -37,7 +37,8 @@ public final class ModelWorkflow {
 
     /** What {@code train} needs; {@code periodDays} 0 means all history. */
     public record TrainRequest(Symbol ticker, String net, Interval interval, int periodDays, int lookback, int epochs,
-                               int batchSize, double learningRate, int patience, long seed, Path out, boolean progress) {
+                               int batchSize, double learningRate, int patience, long seed, Path out, boolean progress,
+                               ForecastStage.TargetKind target) {
     }
 
     /** The defaults of each network: feature set, interval, lookback, history. */
@@ -67,7 +68,8 @@ public final class ModelWorkflow {
                 series.symbol(), series.interval(), series.size(), MarketData.label(series, 0),
                 MarketData.label(series, series.size() - 1), set.name(), set.columns().size(), r.lookback());
         TrainingListener listener = r.progress() ? new ProgressBarListener(out) : TrainingListener.SILENT;
-        var req = new ForecastStage.Request(series, set, r.lookback(), 0.7, 0.1, null, r.net(), 64, 2, 0.2, tc, r.seed());
+        var req = new ForecastStage.Request(series, set, r.lookback(), 0.7, 0.1, null, r.net(), 64, 2, 0.2, tc, r.seed(),
+                r.target());
         try (ForecastStage.Outcome f = ForecastStage.run(req, listener)) {
             out.printf(Locale.ROOT, "windows: train %d, validation %d, test %d; %d epochs (best %d)%n", f.trainWindows(),
                     f.validWindows(), f.testWindows(), f.history().epochs(), f.history().bestEpoch() + 1);
@@ -77,7 +79,7 @@ public final class ModelWorkflow {
             meta.put("interval", series.interval().code());
             meta.put("net", r.net());
             meta.put("feature_set", set.name());
-            meta.put("target", "next_close");
+            meta.put("target", r.target().code());
             meta.put("lookback", r.lookback());
             meta.put("feature_scaler", ScalerJson.toJson(f.featureScaler()));
             meta.put("target_scaler", ScalerJson.toJson(f.targetScaler()));
@@ -122,14 +124,17 @@ public final class ModelWorkflow {
             BarSeries series = new BundledSource().load(ticker, interval, DateRange.all());
             FeatureMatrix m = fx.transform(FeatureSets.byName(setName).compute(series, null));
             double[] close = series.adjusted().closes();
-            double[] target = Targets.nextClose(close);
+            ForecastStage.TargetKind kind = ForecastStage.TargetKind.parse((String) meta.getOrDefault("target", "next-close"));
+            double[] target = kind == ForecastStage.TargetKind.NEXT_CLOSE ? Targets.nextClose(close) : Targets.nextLogReturn(close);
             int n = series.size();
             Windows w = Windowing.forInference(m, fy.transform(0, target), lookback, Math.max(0, n - last), n);
             double[] z = f.predict(w);
             Forecast[] out = new Forecast[w.samples()];
             for (int i = 0; i < w.samples(); i++) {
                 int t = w.endIndex()[i];
-                out[i] = new Forecast(MarketData.label(series, t), close[t], fy.inverse(0, z[i]),
+                double y = fy.inverse(0, z[i]);
+                out[i] = new Forecast(MarketData.label(series, t), close[t],
+                        kind == ForecastStage.TargetKind.NEXT_CLOSE ? y : close[t] * Math.exp(y),
                         t + 1 < n ? close[t + 1] : Double.NaN);
             }
             return Arrays.asList(out);

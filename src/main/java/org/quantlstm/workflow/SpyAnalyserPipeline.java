@@ -93,8 +93,9 @@ public final class SpyAnalyserPipeline {
                 .withEarlyStopping(m.patience(), 0.0, true).withSeed(cfg.seed());
         var request = new ForecastStage.Request(series, FeatureSets.byName(SpyAnalyser31.NAME), m.lookback(),
                 cfg.split().train(), cfg.split().validation(), boundary, m.net(), m.hidden(), m.layers(), m.dropout(),
-                train, cfg.seed());
-        out.printf(Locale.ROOT, "Training LSTM model (%s, lookback=%d steps)...%n", m.net(), m.lookback());
+                train, cfg.seed(), ForecastStage.TargetKind.parse(m.target()));
+        out.printf(Locale.ROOT, "Training LSTM model (%s, lookback=%d steps, target %s)...%n", m.net(), m.lookback(),
+                m.target());
         try (ForecastStage.Outcome f = ForecastStage.run(request, listener)) {
             int feats = f.matrix().width();
             out.printf(Locale.ROOT, "Training sequences: (%d, %d, %d)  validation: (%d, %d, %d)  test: (%d, %d, %d)%n",
