@@ -222,6 +222,16 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
             }
             cur = (ObjectNode) next;
         }
-        cur.put(parts[parts.length - 1], value);
+        String key = parts[parts.length - 1];
+        String v = value.strip();
+        if (v.matches("-?\\d{1,18}")) {
+            cur.put(key, Long.parseLong(v));
+        } else if (v.matches("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            cur.put(key, Double.parseDouble(v));
+        } else if (v.equals("true") || v.equals("false")) {
+            cur.put(key, Boolean.parseBoolean(v));
+        } else {
+            cur.put(key, value);
+        }
     }
 }

@@ -32,7 +32,7 @@ class ExperimentConfigTest {
                 Map.of("data.ticker", "aapl", "backtest.cost_bps", "5", "data.period_days", "365"));
         assertThat(c.data().ticker().value()).isEqualTo("AAPL");
         assertThat(c.backtest().costBps()).isEqualTo(5);
-        assertThat(c.yaml()).contains("cost_bps: \"5\"");
+        assertThat(c.yaml()).contains("cost_bps: 5");
         assertThatThrownBy(() -> ExperimentConfig.load("spy-analyser", Map.of("backtest.fill", "same-bar")))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("backtest.fill");
         assertThatThrownBy(() -> ExperimentConfig.load("spy-analyser", Map.of("backtest.cost_bps", "ten")))
