@@ -62,6 +62,9 @@ final class DataCommand implements Runnable {
                 out.printf(Locale.ROOT, "%-10s %-16s %-4s %8d  %-16s  %s%n", e.symbol(), "bundled", e.interval(),
                         s.size(), fmt(s, 0), fmt(s, s.size() - 1));
             }
+            var rates = org.quantlstm.data.RiskFreeRates.bundled();
+            out.println("risk-free (bundled FRED Treasury yields, % a year, 1d): " + String.join(" ", rates.names())
+                    + "  (experiments: backtest.risk_free)");
             Path dir = parent.dataDir();
             Optional<MarketStore> opened = MarketStore.openIfExists(dir);
             if (opened.isEmpty()) {

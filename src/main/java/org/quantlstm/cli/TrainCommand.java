@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code quantlstm train}: fit a network on a ticker, compare it with the naive baselines, save it. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train an LSTM on a ticker's bundled prices (chronological 70/30 split, validation carved from",
-                "the end of train), print RMSE/MAE/MAPE/direction/IC next to the persistence and drift baselines,",
-                "and save the model with its scalers and feature set as one directory."})
+        description = {"Train an LSTM on a ticker and compare it with the naive baselines; save it.",
+                "Chronological 70/30 split with validation carved from the end of train; prints RMSE, MAE, MAPE,",
+                "directional accuracy, IC and rank IC next to persistence and drift, and saves the model with its",
+                "scalers and feature set as one directory."})
 final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
