@@ -55,9 +55,13 @@ final class EquitySeries {
         return new double[][] {sharpe, vol};
     }
 
-    /** Half a year of periods (126 daily bars, 26 weeks, 780 four-hour bars), at least 2. */
-    static int defaultWindow(int periodsPerYear) {
-        return Math.max(2, periodsPerYear / 2);
+    /**
+     * Half a year of periods (126 daily bars, 26 weeks, 780 four-hour bars), or a third of the {@code returns}
+     * when the sample is shorter than 1.5 windows (so a short test segment still shows a rolling line); at least 2.
+     */
+    static int defaultWindow(int periodsPerYear, int returns) {
+        int half = Math.max(2, periodsPerYear / 2);
+        return returns >= half * 3 / 2 ? half : Math.max(2, returns / 3);
     }
 
     /**

@@ -53,13 +53,15 @@ public final class TearSheet {
     private static final int MAX_FORECAST_TICKERS = 12;
 
     private final RunArtifacts run;
+    private final String runName;
     private final Instant generated;
     private int ppy;
     private RiskFree rf;
     private long[] times;
 
-    private TearSheet(RunArtifacts run, Instant generated) {
+    private TearSheet(RunArtifacts run, String runName, Instant generated) {
         this.run = run;
+        this.runName = runName;
         this.generated = generated;
     }
 
@@ -68,15 +70,23 @@ public final class TearSheet {
      * Pipelines call this after writing their files and before committing the run folder.
      */
     public static Path write(Path runFolder) {
-        String html = render(runFolder, Instant.now());
+        return write(runFolder, runFolder.getFileName().toString());
+    }
+
+    /**
+     * As {@link #write(Path)}, with the run's name given: a pipeline writes the report into its staging folder before
+     * the commit, so it passes the final folder's name ({@code folder.finalPath().getFileName()}).
+     */
+    public static Path write(Path runFolder, String runName) {
+        String html = render(runFolder, runName, Instant.now());
         Path file = runFolder.resolve(FILE);
         ResultWriter.atomicWrite(file, html.getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
-    /** The report's HTML for a run folder, stamped with {@code generated}. */
-    public static String render(Path runFolder, Instant generated) {
-        return new TearSheet(RunArtifacts.read(runFolder), generated).html();
+    /** The report's HTML for a run folder called {@code runName}, stamped with {@code generated}. */
+    public static String render(Path runFolder, String runName, Instant generated) {
+        return new TearSheet(RunArtifacts.read(runFolder), runName, generated).html();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -94,14 +104,14 @@ public final class TearSheet {
         StringBuilder b = new StringBuilder(1 << 20);
         String system = run.system();
         String symbol = run.data.path("symbol").asText("");
-        String title = system + (symbol.isEmpty() ? "" : " \u2014 " + symbol) + " \u2014 " + run.folder.getFileName();
+        String title = system + (symbol.isEmpty() ? "" : " \u2014 " + symbol) + " \u2014 " + runName;
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>").append(Html.escape("quantlstm report: " + title)).append("</title>\n<style>")
                 .append(CSS).append("</style>\n</head>\n<body data-ready=\"0\">\n");
         b.append("<header><h1>").append(Html.escape(system)).append(symbol.isEmpty() ? "" : " <span class=\"sym\">"
                 + Html.escape(symbol) + "</span>").append("</h1><p class=\"muted\">Run <code>")
-                .append(Html.escape(run.folder.getFileName().toString())).append("</code> \u00b7 report generated ")
+                .append(Html.escape(runName)).append("</code> \u00b7 report generated ")
                 .append(DateTimeFormatter.ISO_INSTANT.format(generated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
                 .append(" \u00b7 quantlstm</p>\n");
         List<String[]> nav = new ArrayList<>();
@@ -157,9 +167,10 @@ public final class TearSheet {
                 b.append("</ul>\n");
             }
         }
-        b.append("<h3>Conventions and data</h3>\n<table class=\"kv\" id=\"manifest\"><tbody>");
+        b.append("<div class=\"grid2\" id=\"manifest\"><div><h3>Conventions</h3>\n<table class=\"kv\"><tbody>");
         JsonNode conv = run.metrics.path("conventions");
         kvRows(b, conv, "");
+        b.append("</tbody></table></div>\n<div><h3>Data, trials and training</h3>\n<table class=\"kv\"><tbody>");
         kvRows(b, run.data, "data.");
         JsonNode cmp = run.metrics.path("comparison");
         if (cmp.has("trials")) {
@@ -178,7 +189,7 @@ public final class TearSheet {
         if (tr.isObject()) {
             kvRows(b, tr, "training.");
         }
-        b.append("</tbody></table>\n</section>\n");
+        b.append("</tbody></table></div></div>\n</section>\n");
     }
 
     private static void card(StringBuilder b, String label, String value, String cls) {
@@ -343,14 +354,15 @@ public final class TearSheet {
         List<String> shown = new ArrayList<>();
         shown.add(bestName);
         names.stream().filter(n -> !n.equals(bestName)).limit(MAX_DETAIL - 1).forEach(shown::add);
-        int window = Math.min(EquitySeries.defaultWindow(ppy), times.length - 1);
+        int window = EquitySeries.defaultWindow(ppy, times.length - 1);
         b.append("<section id=\"detail\"><h2>Strategy detail</h2>\n<p class=\"muted\">Strategy: <select id=\"strategy-pick\">");
         for (int i = 0; i < shown.size(); i++) {
             b.append("<option value=\"").append(i).append("\"").append(i == 0 ? " selected=\"selected\"" : "").append(">")
                     .append(Html.escape(shown.get(i))).append(shown.get(i).equals(bestName) ? " (best)" : "")
                     .append("</option>");
         }
-        b.append("</select> Rolling window: ").append(window).append(" periods (half a year); Sharpe in excess of "
+        b.append("</select> Rolling window: ").append(window).append(" periods (half a year, or a third of a shorter "
+                + "sample); Sharpe in excess of "
                 + "the run's risk-free rate (").append(Html.escape(rf.source())).append("), ddof = 1, annualised by \u221a")
                 .append(ppy).append(".</p>\n");
         double[] x = SvgChart.millis(times);
@@ -532,7 +544,7 @@ public final class TearSheet {
     }
 
     private static void forecastMetrics(StringBuilder b, String path, JsonNode rep) {
-        b.append("<h3>Forecast metrics").append(path.isEmpty() ? "" : " \u2014 " + Html.escape(path))
+        b.append("<h3>Forecast metrics").append(path.isEmpty() ? "" : " (metrics.json: " + Html.escape(path) + ")")
                 .append("</h3>\n<table class=\"data\" id=\"forecast-metrics").append(path.isEmpty() ? ""
                         : "-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).append("\"><thead><tr><th>Forecaster</th><th>n</th>"
                         + "<th>RMSE</th><th>MAE</th><th>MAPE</th><th>Directional accuracy</th><th>IC</th>"
@@ -872,10 +884,10 @@ public final class TearSheet {
             table{border-collapse:collapse;font-variant-numeric:tabular-nums}
             table.kv th{text-align:left;font-weight:500;color:var(--muted);padding:2px 16px 2px 0;vertical-align:top}
             table.kv td{padding:2px 0;word-break:break-all}
-            table.data th,table.data td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+            table.data th,table.data td{padding:3px 6px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
             table.data thead th{position:sticky;top:0;background:#f0f2f5;font-weight:600;text-align:center}
             table.data tbody th{text-align:left;font-weight:500}
-            tr.best{background:#eaf3ff} tr.best th{font-weight:700} tr.bench{background:#f4f4f4;font-style:italic}
+            table.metrics{font-size:12.5px} tr.best{background:#eaf3ff} tr.best th{font-weight:700} tr.bench{background:#f4f4f4;font-style:italic}
             .scroll-x{overflow-x:auto} .scroll{max-height:480px;overflow:auto;border:1px solid var(--line)}
             table.heatmap th,table.heatmap td{padding:4px 6px;text-align:right;border:1px solid #fff;min-width:58px}
             table.heatmap td.total{font-weight:700;background:#f4f4f4}

@@ -46,7 +46,9 @@ class EquitySeriesTest {
         double m2 = (0.003 - 0.004 + 0.02) / 3;
         double sd2 = Math.sqrt(((0.003 - m2) * (0.003 - m2) + (-0.004 - m2) * (-0.004 - m2) + (0.02 - m2) * (0.02 - m2)) / 2);
         assertThat(roll[1][5]).isCloseTo(sd2 * Math.sqrt(252), within(1e-12));
-        assertThat(EquitySeries.defaultWindow(252)).isEqualTo(126);
-        assertThat(EquitySeries.defaultWindow(52)).isEqualTo(26);
+        assertThat(EquitySeries.defaultWindow(252, 500)).isEqualTo(126);
+        assertThat(EquitySeries.defaultWindow(52, 520)).isEqualTo(26);
+        assertThat(EquitySeries.defaultWindow(252, 123)).isEqualTo(41);
+        assertThat(EquitySeries.defaultWindow(252, 4)).isEqualTo(2);
     }
 }
