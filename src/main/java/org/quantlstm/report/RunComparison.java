@@ -58,7 +58,10 @@ public final class RunComparison {
         if (!Double.isFinite(d)) {
             return Html.DASH;
         }
-        return l.percent() ? String.format(Locale.ROOT, "%+.2f pp", d * 100) : String.format(Locale.ROOT, "%+.2f", d);
+        if (l.percent()) {
+            return String.format(Locale.ROOT, "%+.2f pp", d * 100);
+        }
+        return String.format(Locale.ROOT, l.label().endsWith("SR") ? "%+.3f" : "%+.2f", d);
     }
 
     /** The console table: figure, run A, run B, B − A (percentage points for percentages). */

@@ -30,7 +30,10 @@ final class SvgChart {
                         boolean fill, boolean legend) {
     }
 
-    private record Marks(String name, double[] x, double[] y, String color, boolean up) {
+    /** Marker shapes: triangles pointing up (long) or down (short), or a dot. */
+    enum Shape { UP, DOWN, DOT }
+
+    private record Marks(String name, double[] x, double[] y, String color, Shape shape) {
     }
 
     private final String id;
@@ -96,7 +99,13 @@ final class SvgChart {
 
     /** Triangle markers: pointing up (long) or down (short). */
     SvgChart markers(String name, double[] x, double[] y, String color, boolean up) {
-        marks.add(new Marks(name, x, y, color, up));
+        marks.add(new Marks(name, x, y, color, up ? Shape.UP : Shape.DOWN));
+        return this;
+    }
+
+    /** Dot markers (e.g. one per tuning trial); NaN values are skipped. */
+    SvgChart dots(String name, double[] x, double[] y, String color) {
+        marks.add(new Marks(name, x, y, color, Shape.DOT));
         return this;
     }
 
@@ -212,7 +221,12 @@ final class SvgChart {
                     continue;
                 }
                 double px = sc.x(m.x[i]), py = sc.y(m.y[i]);
-                double tip = m.up ? py - 5 : py + 5, base = m.up ? py + 4 : py - 4;
+                if (m.shape == Shape.DOT) {
+                    s.append("<circle cx=\"").append(fmt(px)).append("\" cy=\"").append(fmt(py)).append("\" r=\"3.2\"/>");
+                    continue;
+                }
+                boolean up = m.shape == Shape.UP;
+                double tip = up ? py - 5 : py + 5, base = up ? py + 4 : py - 4;
                 s.append("<path d=\"M").append(fmt(px)).append(' ').append(fmt(tip)).append('L').append(fmt(px - 4.5))
                         .append(' ').append(fmt(base)).append('L').append(fmt(px + 4.5)).append(' ').append(fmt(base))
                         .append("Z\"/>");
@@ -347,7 +361,7 @@ final class SvgChart {
                 .append(Html.escape(title)).append("\">");
         s.append("<title>").append(Html.escape(title)).append("</title>");
         s.append(String.format(Locale.ROOT, "<defs><clipPath id=\"%s-clip\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                + "height=\"%.1f\"/></clipPath></defs>", id, L, T - 6, width - L - R, height - T - B + 12.0));
+                + "height=\"%.1f\"/></clipPath></defs>", id, L - 6, T - 6, width - L - R + 12.0, height - T - B + 12.0));
         s.append(text(L, 18, "start", title, "ctitle"));
         return s;
     }
@@ -365,7 +379,7 @@ final class SvgChart {
             double y = sc.y(v);
             s.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                     L, y, width - R, y));
-            String label = yf == YFormat.PERCENT ? tickPct(v, step) : tickNum(v, logY ? v / 10 : step);
+            String label = yf == YFormat.PERCENT ? tickPct(v, step) : logY ? tickSig(v) : tickNum(v, step);
             s.append(text(L - 6, y + 4, "end", label, "tick"));
         }
         if (xAxis == XAxis.TIME) {
@@ -410,7 +424,15 @@ final class SvgChart {
             x += 34 + 6.6 * l.name.length();
         }
         for (Marks m : marks) {
-            double tip = m.up ? y - 9 : y + 1, base = m.up ? y : y - 8;
+            if (m.shape == Shape.DOT) {
+                s.append("<circle fill=\"").append(m.color).append("\" cx=\"").append(fmt(x + 6)).append("\" cy=\"")
+                        .append(fmt(y - 4)).append("\" r=\"3.2\"/>");
+                s.append(text(x + 16, y, "start", m.name, "legend"));
+                x += 28 + 6.6 * m.name.length();
+                continue;
+            }
+            boolean up = m.shape == Shape.UP;
+            double tip = up ? y - 9 : y + 1, base = up ? y : y - 8;
             s.append("<path fill=\"").append(m.color).append("\" d=\"M").append(fmt(x + 6)).append(' ').append(fmt(tip))
                     .append('L').append(fmt(x + 1)).append(' ').append(fmt(base)).append('L').append(fmt(x + 11))
                     .append(' ').append(fmt(base)).append("Z\"/>");
@@ -505,6 +527,11 @@ final class SvgChart {
     private static String tickNum(double v, double step) {
         int dec = step >= 1 ? 0 : (int) Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
         return String.format(Locale.ROOT, "%." + dec + "f", v);
+    }
+
+    /** Up to three significant digits, no trailing zeros (log-axis labels: 0.005, 0.02, 150). */
+    static String tickSig(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static String tickPct(double v, double step) {

@@ -463,11 +463,12 @@ public final class TearSheet {
     private void forecast(StringBuilder b, List<String[]> nav) {
         CsvTable f = run.forecasts;
         List<Map.Entry<String, JsonNode>> reports = RunArtifacts.objectsWith(run.metrics, "model", "persistence");
-        if (f == null && reports.isEmpty()) {
+        List<Map.Entry<String, JsonNode>> losses = RunArtifacts.objectsWith(run.metrics, "train_loss", "valid_loss");
+        if (f == null && reports.isEmpty() && losses.isEmpty()) {
             return;
         }
         nav.add(new String[] {"forecast", "Forecasts"});
-        b.append("<section id=\"forecast\"><h2>Forecasts</h2>\n");
+        b.append("<section id=\"forecast\"><h2>Forecasts and training</h2>\n");
         if (f != null) {
             String timeCol = f.has("date") ? "date" : f.has("time") ? "time" : f.header().get(0);
             String actual = pick(f, "actual", "actual_next_close", "actual_");
@@ -494,6 +495,11 @@ public final class TearSheet {
         }
         for (Map.Entry<String, JsonNode> e : reports) {
             forecastMetrics(b, e.getKey(), e.getValue());
+        }
+        int k = 0;
+        for (Map.Entry<String, JsonNode> e : losses.subList(0, Math.min(losses.size(), MAX_FORECAST_TICKERS))) {
+            fig(b, lossChart(k == 0 ? "training-loss" : "training-loss-" + k, e.getKey(), e.getValue()));
+            k++;
         }
         b.append("</section>\n");
     }
@@ -573,6 +579,23 @@ public final class TearSheet {
             b.append(Html.escape(rep.path("verdict").asText()));
         }
         b.append("</p>\n");
+    }
+
+    /** Training and validation loss by epoch (log scale), from a metrics.json object with both arrays. */
+    private static String lossChart(String id, String path, JsonNode n) {
+        SvgChart c = new SvgChart(id, "Training loss by epoch (" + path + ", log scale)", 1300, 300,
+                SvgChart.XAxis.NUMBER).logY();
+        String[][] series = {{"train_loss", "train", BLUE}, {"valid_loss", "validation", ORANGE}};
+        for (String[] s : series) {
+            JsonNode a = n.path(s[0]);
+            double[] x = new double[a.size()], y = new double[a.size()];
+            for (int i = 0; i < a.size(); i++) {
+                x[i] = i + 1;
+                y[i] = RunArtifacts.num(a.get(i));
+            }
+            c.line(s[1], x, y, s[2], 1.8, false);
+        }
+        return c.render();
     }
 
     private static String sig(double v) {
@@ -744,7 +767,7 @@ public final class TearSheet {
                 SvgChart c = new SvgChart("trials-" + k++, "Trial history" + (tk.isEmpty() ? "" : " \u2014 " + tk)
                         + " (objective by trial number)", 1300, 340, SvgChart.XAxis.NUMBER)
                         .line("best so far", xs, bestSoFar, BLUE, 2, false)
-                        .markers("complete trial", xs, done, GREY, true)
+                        .dots("complete trial", xs, done, GREY)
                         .markers("pruned / failed", xs, other, RED, false);
                 fig(b, c.render());
             }
@@ -878,7 +901,7 @@ public final class TearSheet {
             section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 18px;margin:0 0 16px}
             .muted{color:var(--muted)} footer{padding:8px 28px 30px;font-size:12px}
             .cards{display:flex;flex-wrap:wrap;gap:10px;margin:0 0 10px}
-            .card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:150px}
+            .card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:110px;flex:1 1 auto}
             .card .label{font-size:12px;color:var(--muted)} .card .value{font-size:18px;font-weight:600}
             .pos{color:var(--pos)} .neg{color:var(--neg)}
             table{border-collapse:collapse;font-variant-numeric:tabular-nums}
@@ -887,7 +910,7 @@ public final class TearSheet {
             table.data th,table.data td{padding:3px 6px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
             table.data thead th{position:sticky;top:0;background:#f0f2f5;font-weight:600;text-align:center}
             table.data tbody th{text-align:left;font-weight:500}
-            table.metrics{font-size:12.5px} tr.best{background:#eaf3ff} tr.best th{font-weight:700} tr.bench{background:#f4f4f4;font-style:italic}
+            table.metrics{font-size:12.5px} table.metrics thead th{white-space:normal;min-width:52px;max-width:86px;vertical-align:bottom} tr.best{background:#eaf3ff} tr.best th{font-weight:700} tr.bench{background:#f4f4f4;font-style:italic}
             .scroll-x{overflow-x:auto} .scroll{max-height:480px;overflow:auto;border:1px solid var(--line)}
             table.heatmap th,table.heatmap td{padding:4px 6px;text-align:right;border:1px solid #fff;min-width:58px}
             table.heatmap td.total{font-weight:700;background:#f4f4f4}

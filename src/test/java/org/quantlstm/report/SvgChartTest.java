@@ -90,6 +90,14 @@ class SvgChartTest {
     }
 
     @Test
+    void logTickLabelsKeepThreeSignificantDigits() {
+        assertThat(SvgChart.tickSig(0.005)).isEqualTo("0.005");
+        assertThat(SvgChart.tickSig(0.2)).isEqualTo("0.2");
+        assertThat(SvgChart.tickSig(150)).isEqualTo("150");
+        assertThat(SvgChart.tickSig(1.2000000000000002)).isEqualTo("1.2");
+    }
+
+    @Test
     void histogramCountsEveryValue() throws Exception {
         String svg = SvgChart.histogram("h", "hist", new double[] {-0.02, -0.01, 0, 0.01, 0.01, 0.03, Double.NaN}, 5,
                 "#00f", true);

@@ -29,7 +29,7 @@ class TearSheetBrowserTest {
     private static final List<String> IDS = List.of("summary", "manifest", "metrics-table", "equity-linear",
             "equity-log", "log-toggle", "strategy-pick", "underwater-s0", "position-s0", "rolling-sharpe-s0",
             "rolling-vol-s0", "returns-hist-s0", "trades-hist-s0", "monthly-s0", "forecast-0",
-            "forecast-metrics-forecast", "trades-table", "trade-pick", "files");
+            "forecast-metrics-forecast", "training-loss", "trades-table", "trade-pick", "files");
 
     private static HeadlessChromium chromium;
 

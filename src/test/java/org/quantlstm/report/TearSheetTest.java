@@ -98,14 +98,20 @@ class TearSheetTest {
         JSON.writeValue(run.resolve("metrics.json").toFile(), m);
         String html = render(run);
         Document d = SvgChartTest.xml(html);
-        assertThat(byId(d, "forecast")).isNull();
+        assertThat(byId(d, "forecast-0")).isNull();
+        assertThat(byId(d, "forecast-metrics-forecast")).isNull();
+        assertThat(byId(d, "training-loss")).as("training losses are still in metrics.json").isNotNull();
         assertThat(byId(d, "trades")).isNull();
         assertThat(byId(d, "trades-hist-s0")).isNull();
         assertThat(byId(d, "portfolio")).isNull();
         assertThat(byId(d, "tuning")).isNull();
         assertThat(byId(d, "equity-linear")).isNotNull();
         assertThat(byId(d, "underwater-s0")).isNotNull();
-        assertThat(html).doesNotContain("href=\"#forecast\"").doesNotContain("href=\"#trades\"");
+        assertThat(html).doesNotContain("href=\"#trades\"");
+        m.remove("training");
+        JSON.writeValue(run.resolve("metrics.json").toFile(), m);
+        Document bare = SvgChartTest.xml(render(run));
+        assertThat(byId(bare, "forecast")).isNull();
     }
 
     @Test
