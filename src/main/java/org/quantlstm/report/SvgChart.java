@@ -214,6 +214,9 @@ final class SvgChart {
             s.append(" d=\"").append(d).append("\"><title>").append(Html.escape(l.name)).append("</title></path>");
         }
         for (Marks m : marks) {
+            long count = java.util.Arrays.stream(m.y).filter(this::usable).count();
+            // many markers shrink so that the lines under them stay readable
+            double h = count > 300 ? 2.0 : count > 80 ? 3.0 : 4.5;
             s.append("<g class=\"markers\" fill=\"").append(m.color).append("\"><title>").append(Html.escape(m.name))
                     .append("</title>");
             for (int i = 0; i < m.x.length; i++) {
@@ -222,13 +225,14 @@ final class SvgChart {
                 }
                 double px = sc.x(m.x[i]), py = sc.y(m.y[i]);
                 if (m.shape == Shape.DOT) {
-                    s.append("<circle cx=\"").append(fmt(px)).append("\" cy=\"").append(fmt(py)).append("\" r=\"3.2\"/>");
+                    s.append("<circle cx=\"").append(fmt(px)).append("\" cy=\"").append(fmt(py)).append("\" r=\"")
+                            .append(fmt(h * 0.7)).append("\"/>");
                     continue;
                 }
                 boolean up = m.shape == Shape.UP;
-                double tip = up ? py - 5 : py + 5, base = up ? py + 4 : py - 4;
-                s.append("<path d=\"M").append(fmt(px)).append(' ').append(fmt(tip)).append('L').append(fmt(px - 4.5))
-                        .append(' ').append(fmt(base)).append('L').append(fmt(px + 4.5)).append(' ').append(fmt(base))
+                double tip = up ? py - h * 1.1 : py + h * 1.1, base = up ? py + h * 0.9 : py - h * 0.9;
+                s.append("<path d=\"M").append(fmt(px)).append(' ').append(fmt(tip)).append('L').append(fmt(px - h))
+                        .append(' ').append(fmt(base)).append('L').append(fmt(px + h)).append(' ').append(fmt(base))
                         .append("Z\"/>");
             }
             s.append("</g>");
@@ -308,7 +312,7 @@ final class SvgChart {
         }
         double[] xt = niceTicks(0, hi > 0 ? hi : 1, 5);
         double xmax = xt[xt.length - 1];
-        double left = 190, pw = c.width - R - left;
+        double left = 190, pw = c.width - R - left - 44;
         for (double t : xt) {
             double x = left + t / xmax * pw;
             s.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
@@ -322,6 +326,7 @@ final class SvgChart {
             s.append(String.format(Locale.ROOT, "<rect class=\"bar\" fill=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
                     + "height=\"%.1f\"><title>%s: %s</title></rect>", color, left, y + 3, v / xmax * pw, rowH - 6.0,
                     Html.escape(labels.get(i)), Html.num(values[i])));
+            s.append(c.text(left + v / xmax * pw + 4, y + rowH * 0.68, "start", tickSig3(values[i]), "tick"));
         }
         return s.append("</svg>").toString();
     }
@@ -527,6 +532,10 @@ final class SvgChart {
     private static String tickNum(double v, double step) {
         int dec = step >= 1 ? 0 : (int) Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
         return String.format(Locale.ROOT, "%." + dec + "f", v);
+    }
+
+    private static String tickSig3(double v) {
+        return Double.isFinite(v) ? tickSig(v) : Html.DASH;
     }
 
     /** Up to three significant digits, no trailing zeros (log-axis labels: 0.005, 0.02, 150). */

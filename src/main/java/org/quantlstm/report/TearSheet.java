@@ -253,18 +253,25 @@ public final class TearSheet {
                 : "As written to metrics.json by the run. Sorted as run; the best Sharpe is highlighted; DSR deflates "
                 + "it for the number of strategies compared; the benchmark is not a trial.")
                 .append(" Periods per year: ").append(ppy).append(".</p>\n");
-        b.append("<div class=\"scroll-x\"><table class=\"data metrics\" id=\"metrics-table\"><thead><tr><th>Strategy</th>"
-                + "<th>Type</th>");
-        for (String[] c : COLUMNS) {
+        // columns the run wrote for no strategy are left out; the seed's "Type" only where there are hybrids
+        List<String[]> columns = Arrays.stream(COLUMNS)
+                .filter(c -> rows.stream().anyMatch(r -> Double.isFinite(r.d(c[0])))).toList();
+        boolean types = rows.stream().anyMatch(r -> !Comparison.typeOf(r.name()).equals("Pure"));
+        b.append("<div class=\"scroll-x\"><table class=\"data metrics\" id=\"metrics-table\"><thead><tr><th>Strategy</th>")
+                .append(types ? "<th>Type</th>" : "");
+        for (String[] c : columns) {
             b.append("<th>").append(Html.escape(c[1])).append("</th>");
         }
         b.append("</tr></thead><tbody>");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             b.append("<tr class=\"").append(i == best ? "best" : r.benchmark() ? "bench" : "").append("\"><th>")
-                    .append(Html.escape(r.benchmark() ? r.name() + " (benchmark)" : r.name())).append("</th><td>")
-                    .append(Html.escape(r.benchmark() ? "100% long" : Comparison.typeOf(r.name()))).append("</td>");
-            for (String[] c : COLUMNS) {
+                    .append(Html.escape(r.benchmark() ? r.name() + " (benchmark)" : r.name())).append("</th>");
+            if (types) {
+                b.append("<td>").append(Html.escape(r.benchmark() ? "100% long" : Comparison.typeOf(r.name())))
+                        .append("</td>");
+            }
+            for (String[] c : columns) {
                 double v = r.d(c[0]);
                 String text = switch (c[2]) {
                     case "pct" -> Html.pct(v);
