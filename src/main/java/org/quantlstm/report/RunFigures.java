@@ -61,7 +61,8 @@ public record RunFigures(Path folder, String system, String date, String data, S
 
     /**
      * Every run folder directly under {@code runsDir} (hidden staging folders and folders without metrics.json or
-     * equity.csv skipped), oldest first by folder name (which starts with the UTC timestamp).
+     * equity.csv skipped), oldest first by folder name (which starts with the UTC timestamp). A folder whose files
+     * cannot be read is listed as "(unreadable)" with the reason in place of the best strategy.
      */
     public static List<RunFigures> list(Path runsDir) {
         if (!Files.isDirectory(runsDir)) {
@@ -72,7 +73,13 @@ public record RunFigures(Path folder, String system, String date, String data, S
             for (Path p : s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> Files.isRegularFile(p.resolve("metrics.json")) || Files.isRegularFile(p.resolve("equity.csv")))
                     .sorted().toList()) {
-                out.add(of(p));
+                try {
+                    out.add(of(p));
+                } catch (UserInputException e) {
+                    double nan = Double.NaN;
+                    out.add(new RunFigures(p, "(unreadable)", "", "", e.getMessage(), nan, nan, nan, nan, nan, nan, nan,
+                            nan, nan, nan, 0));
+                }
             }
         } catch (IOException e) {
             throw new UserInputException("cannot list " + runsDir + ": " + e.getMessage());

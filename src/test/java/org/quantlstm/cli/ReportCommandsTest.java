@@ -39,6 +39,8 @@ class ReportCommandsTest {
         ((ObjectNode) mb.path("comparison")).put("best", 0);
         JSON.writeValue(b.resolve("metrics.json").toFile(), mb);
         Files.createDirectories(dir.resolve("runs/.staging-20260103-000000-123"));
+        Files.createDirectories(dir.resolve("runs/20260104-000000-broken"));
+        Files.writeString(dir.resolve("runs/20260104-000000-broken/metrics.json"), "{not json");
 
         MainTest.Result report = MainTest.run("report", a.toString());
         assertThat(report.code()).isZero();
@@ -51,13 +53,14 @@ class ReportCommandsTest {
         MainTest.Result runs = MainTest.run("runs", "--runs-dir", dir.resolve("runs").toString());
         assertThat(runs.code()).isZero();
         String[] lines = runs.out().split("\n");
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(6);
         assertThat(lines[2]).startsWith("20260101-090000-spy-analyser").contains("spy-analyser", "2026-01-01 09:00:00",
                 bestA.path("name").asText(), pct(bestA.path("totalReturn").asDouble()),
                 String.format(Locale.ROOT, "%.2f", bestA.path("sharpe").asDouble()),
                 String.format(Locale.ROOT, "%.3f", bestA.path("dsr").asDouble()));
         assertThat(lines[3]).startsWith("20260102-100000-spy-analyser").contains(bestB.path("name").asText());
-        assertThat(lines[4]).isEqualTo("2 runs");
+        assertThat(lines[4]).startsWith("20260104-000000-broken").contains("(unreadable)").contains("cannot read");
+        assertThat(lines[5]).isEqualTo("3 runs");
 
         Path html = dir.resolve("compare.html");
         MainTest.Result cmp = MainTest.run("compare", a.toString(), b.toString(), "--html", html.toString());
