@@ -38,7 +38,8 @@ import org.quantlstm.report.StrategyRows.Row;
  *
  * <p>Rolling series use {@link EquitySeries} with the run's conventions (periods per year and the same risk-free
  * series as the metrics; window half a year of periods). The page is XHTML-compatible HTML5 (it parses as XML).
- * Its small script switches the log scale, the strategy shown in the detail charts and the trades filter, and
+ * Its small script switches the log scale (also opened with {@code report.html#log}), the strategy shown in the
+ * detail charts and the trades filter, and
  * marks {@code <body data-ready="1" data-charts="N">} when it has run.
  */
 public final class TearSheet {
@@ -942,6 +943,7 @@ public final class TearSheet {
               if (log) {
                 var lin = document.getElementById('equity-linear').parentNode, lg = document.getElementById('equity-log').parentNode;
                 var scale = function () { lin.style.display = log.checked ? 'none' : ''; lg.style.display = log.checked ? '' : 'none'; };
+                if (location.hash === '#log') { log.checked = true; }
                 log.addEventListener('change', scale); scale();
               }
               var pick = document.getElementById('strategy-pick');

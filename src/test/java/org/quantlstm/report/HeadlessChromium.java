@@ -50,7 +50,12 @@ final class HeadlessChromium {
     }
 
     Result dumpDom(Path html, Path workDir) throws IOException, InterruptedException {
-        return run(workDir, "--dump-dom", html.toUri().toString());
+        return dumpDom(html, "", workDir);
+    }
+
+    /** The DOM of {@code html} opened with a URL fragment (e.g. "#log"). */
+    Result dumpDom(Path html, String fragment, Path workDir) throws IOException, InterruptedException {
+        return run(workDir, "--dump-dom", html.toUri() + fragment);
     }
 
     Result screenshot(Path html, Path png, int width, int height, Path workDir) throws IOException, InterruptedException {

@@ -68,6 +68,14 @@ class TearSheetBrowserTest {
         assertThat(after).contains("<div class=\"detail\" data-strategy=\"0\">")
                 .contains("<div class=\"detail\" data-strategy=\"1\" style=\"display: none;\">");
 
+        assertThat(after).contains("<div class=\"fig alt\" style=\"display: none;\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "class=\"chart\" id=\"equity-log\"");
+        // report.html#log opens with the log-scale chart shown and the linear one hidden
+        HeadlessChromium.Result log = chromium.dumpDom(html, "#log", dir);
+        assertThat(log.console()).isEmpty();
+        assertThat(log.stdout()).contains("<div class=\"fig\" style=\"display: none;\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "class=\"chart\" id=\"equity-linear\"").contains("<div class=\"fig alt\"><svg");
+
         Path png = Path.of("target", "report-screenshot.png").toAbsolutePath();
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);
