@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,16 +31,21 @@ class TearSheetBrowserTest {
             "rolling-vol-s0", "returns-hist-s0", "trades-hist-s0", "monthly-s0", "forecast-0",
             "forecast-metrics-forecast", "training-loss", "trades-table", "trade-pick", "files");
 
-    private static HeadlessChromium chromium;
+    private static final String SKIP = "SKIPPED: no chromium on the PATH (or $CHROMIUM): install Debian's chromium "
+            + "(.ci/run does) to check the HTML report in a real browser";
+
+    private HeadlessChromium chromium;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void findBrowser() {
+    @BeforeEach
+    void findBrowser() {
         Optional<HeadlessChromium> c = HeadlessChromium.find();
-        Assumptions.assumeTrue(c.isPresent(), "SKIPPED: no chromium on the PATH (or $CHROMIUM): install Debian's "
-                + "chromium (.ci/run does) to check the HTML report in a real browser");
+        if (c.isEmpty()) {
+            System.err.println("TearSheetBrowserTest " + SKIP);
+        }
+        Assumptions.assumeTrue(c.isPresent(), SKIP);
         chromium = c.get();
     }
 
