@@ -61,7 +61,9 @@ public final class RunComparison {
         if (l.percent()) {
             return String.format(Locale.ROOT, "%+.2f pp", d * 100);
         }
-        return String.format(Locale.ROOT, l.label().endsWith("SR") ? "%+.3f" : "%+.2f", d);
+        String fmt = l.label().endsWith("SR") ? "%+.3f"
+                : l.label().startsWith("trades") || l.label().startsWith("strategies") ? "%+.0f" : "%+.2f";
+        return String.format(Locale.ROOT, fmt, d);
     }
 
     /** The console table: figure, run A, run B, B − A (percentage points for percentages). */
