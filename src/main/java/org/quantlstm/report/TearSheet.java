@@ -56,14 +56,21 @@ public final class TearSheet {
     private final RunArtifacts run;
     private final String runName;
     private final Instant generated;
-    private int ppy;
-    private RiskFree rf;
-    private long[] times;
+    private final int ppy;
+    /** The run's per-period risk-free series (null without equity.csv). */
+    private final RiskFree rf;
+    /** Bar times of equity.csv (null without it). */
+    private final long[] times;
 
     private TearSheet(RunArtifacts run, String runName, Instant generated) {
         this.run = run;
         this.runName = runName;
         this.generated = generated;
+        JsonNode conv = run.metrics.path("conventions");
+        this.ppy = conv.path("periods_per_year").asInt(252);
+        boolean timed = run.equity != null && run.equity.has("time");
+        this.times = timed ? run.equity.times("time") : null;
+        this.rf = timed ? riskFree(conv.path("risk_free").asText(""), times, ppy) : null;
     }
 
     /**
@@ -93,12 +100,6 @@ public final class TearSheet {
     // ---------------------------------------------------------------------------------------------------------
 
     private String html() {
-        JsonNode conv = run.metrics.path("conventions");
-        ppy = conv.path("periods_per_year").asInt(252);
-        if (run.equity != null && run.equity.has("time")) {
-            times = run.equity.times("time");
-            rf = riskFree(conv.path("risk_free").asText(""), times, ppy);
-        }
         StrategyRows table = StrategyRows.of(run, ppy, rf);
         List<Row> rows = table.rows();
         int best = table.best();
@@ -176,8 +177,8 @@ public final class TearSheet {
         JsonNode cmp = run.metrics.path("comparison");
         if (cmp.has("trials")) {
             kv(b, "strategies compared (DSR trials K)", cmp.path("trials").asText());
-            kv(b, "variance of per-period Sharpe across trials", Html.escape(String.format(Locale.ROOT, "%.4g",
-                    RunArtifacts.num(cmp.path("sharpeVariance")))));
+            kv(b, "variance of per-period Sharpe across trials", String.format(Locale.ROOT, "%.4g",
+                    RunArtifacts.num(cmp.path("sharpeVariance"))));
         }
         if (run.trials != null) {
             kv(b, "tuning trials (trials.csv)", String.valueOf(run.trials.size()));
@@ -906,7 +907,7 @@ public final class TearSheet {
             h2{margin:0 0 10px;font-size:18px} h3{margin:16px 0 6px;font-size:15px} h4{margin:12px 0 6px;font-size:14px}
             nav a{display:inline-block;margin:6px 14px 0 0;color:#1f5fbf;text-decoration:none;font-size:13px}
             main{padding:16px 28px;max-width:1400px}
-            section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 18px;margin:0 0 16px}
+            section{scroll-margin-top:110px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 18px;margin:0 0 16px}
             .muted{color:var(--muted)} footer{padding:8px 28px 30px;font-size:12px}
             .cards{display:flex;flex-wrap:wrap;gap:10px;margin:0 0 10px}
             .card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:110px;flex:1 1 auto}
