@@ -78,12 +78,14 @@ public final class TearSheet {
      * Pipelines call this after writing their files and before committing the run folder.
      */
     public static Path write(Path runFolder) {
-        return write(runFolder, runFolder.getFileName().toString());
+        return write(runFolder, null);
     }
 
     /**
      * As {@link #write(Path)}, with the run's name given: a pipeline writes the report into its staging folder before
-     * the commit, so it passes the final folder's name ({@code folder.finalPath().getFileName()}).
+     * the commit, so it passes the final folder's name ({@code folder.finalPath().getFileName()}). With a null name
+     * the folder's own name is shown, except for a staging folder ({@code .staging-<stamp>-…}), shown as
+     * {@code <stamp>-<system>}.
      */
     public static Path write(Path runFolder, String runName) {
         String html = render(runFolder, runName, Instant.now());
@@ -94,7 +96,14 @@ public final class TearSheet {
 
     /** The report's HTML for a run folder called {@code runName}, stamped with {@code generated}. */
     public static String render(Path runFolder, String runName, Instant generated) {
-        return new TearSheet(RunArtifacts.read(runFolder), runName, generated).html();
+        RunArtifacts run = RunArtifacts.read(runFolder);
+        return new TearSheet(run, runName != null ? runName : displayName(run), generated).html();
+    }
+
+    private static String displayName(RunArtifacts run) {
+        String name = run.folder.toAbsolutePath().normalize().getFileName().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\.staging-(\\d{8}-\\d{6})-").matcher(name);
+        return m.find() ? m.group(1) + "-" + run.system() : name;
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -151,6 +151,14 @@ class TearSheetTest {
     }
 
     @Test
+    void aStagingFolderIsNamedByItsStampAndSystem() throws Exception {
+        Path run = RunFixture.copy(dir);
+        Path staging = Files.move(run, dir.resolve(".staging-20260101-000000-8123456"));
+        String html = Files.readString(TearSheet.write(staging));
+        assertThat(html).contains("Run <code>20260101-000000-spy-analyser</code>").doesNotContain(".staging");
+    }
+
+    @Test
     void notARunFolderIsAUserError() {
         assertThatThrownBy(() -> TearSheet.write(dir.resolve("nope"))).isInstanceOf(UserInputException.class)
                 .hasMessageContaining("run folder not found");
