@@ -71,6 +71,7 @@ class ReportCommandsTest {
                 .replace("+", "\\+").replace(".", "\\."));
         assertThat(cmp.out()).contains("wrote " + html);
         assertThat(Files.readString(html)).contains("id=\"compare-equity\"").contains("id=\"compare-table\"");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile()); // well-formed
     }
 
     @Test
