@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quantlstm", mixinStandardHelpOptions = true, version = "quantlstm 0.1.0",
         description = "LSTM trading research: data, features, forecasts, backtests, portfolios, tear sheets.",
-        subcommands = {RunCommand.class, FetchCommand.class, DataCommand.class, TrainCommand.class, PredictCommand.class, FeaturesCommand.class, PortfolioCommand.class,
+        subcommands = {RunCommand.class, FetchCommand.class, DataCommand.class, FeaturesCommand.class,
+                TrainCommand.class, PredictCommand.class, PortfolioCommand.class, ReportCommand.class,
+                RunsCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix. */

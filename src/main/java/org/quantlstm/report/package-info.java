@@ -9,5 +9,13 @@
  * equity/cummax − 1 with the starting capital as the first peak; Calmar = CAGR/|MDD|. Win rate, average win and
  * loss and profit factor are given per trade (from the trade log) and per period, labelled. The Probabilistic
  * Sharpe Ratio uses raw kurtosis (3 for a normal), not the excess kurtosis that quantstats and Lean plug in.
+ *
+ * <p>The HTML tear sheet ({@link org.quantlstm.report.TearSheet}) reads a finished run folder by its file
+ * conventions (metrics.json, data.json, equity.csv, trades.csv, forecasts.csv, weights.csv, trials.csv, charts/)
+ * and writes a self-contained {@code report.html} with inline SVG charts ({@code SvgChart}); a section whose file is
+ * absent is left out. Every pipeline calls {@code TearSheet.write(folder, finalName)} (or
+ * {@code TearSheet.write(runFolder)}) after writing its files and before committing the run folder.
+ * {@link org.quantlstm.report.RunFigures} and {@link org.quantlstm.report.RunComparison} give the key figures of
+ * past runs and two runs side by side.
  */
 package org.quantlstm.report;

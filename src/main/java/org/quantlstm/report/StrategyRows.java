@@ -1,0 +1,96 @@
+package org.quantlstm.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The strategy summaries of a run as the run wrote them: metrics.json "comparison" (rows in order, then its
+ * benchmark; best = its "best" index), else every object in metrics.json carrying "sharpe" and "totalReturn"
+ * (a path containing "benchmark" marks the benchmark), else — only when metrics.json has none — computed from
+ * equity.csv with {@link Metrics} and the run's risk-free series (no trade statistics, flagged
+ * {@code computedFromEquity}). Best = the highest Sharpe among non-benchmark rows unless the run named one.
+ *
+ * @param rows the summaries, benchmark last where the run gave one
+ * @param best index of the best strategy in {@code rows}, −1 if none
+ */
+record StrategyRows(List<Row> rows, int best) {
+    StrategyRows {
+        rows = List.copyOf(rows);
+    }
+
+    /** One strategy summary as a JSON object (keys as {@link PerformanceSummary}'s components). */
+    record Row(String name, JsonNode node, boolean benchmark) {
+        double d(String key) {
+            return RunArtifacts.num(node.get(key));
+        }
+    }
+
+    /** The best row, or null. */
+    Row bestRow() {
+        return best >= 0 ? rows.get(best) : null;
+    }
+
+    /** The benchmark row, or null. */
+    Row benchmark() {
+        return rows.stream().filter(Row::benchmark).findFirst().orElse(null);
+    }
+
+    static StrategyRows of(RunArtifacts run, int ppy, RiskFree rf) {
+        List<Row> rows = new ArrayList<>();
+        JsonNode cmp = run.metrics.path("comparison");
+        if (cmp.path("rows").isArray()) {
+            cmp.path("rows").forEach(r -> rows.add(new Row(r.path("name").asText(), r, false)));
+            if (cmp.path("benchmark").isObject()) {
+                rows.add(new Row(cmp.path("benchmark").path("name").asText("buy_and_hold"), cmp.path("benchmark"), true));
+            }
+        } else {
+            for (Map.Entry<String, JsonNode> e : RunArtifacts.objectsWith(run.metrics, "sharpe", "totalReturn")) {
+                JsonNode n = e.getValue();
+                rows.add(new Row(n.path("name").asText(e.getKey()), n,
+                        e.getKey().toLowerCase(Locale.ROOT).contains("benchmark")));
+            }
+            if (rows.isEmpty() && run.equity != null && rf != null) {
+                for (String n : run.equityNames()) {
+                    String l = n.toLowerCase(Locale.ROOT);
+                    rows.add(new Row(n, computed(run, n, ppy, rf), l.contains("buy") || l.contains("bench")));
+                }
+            }
+        }
+        int named = cmp.path("best").asInt(-1);
+        if (cmp.path("rows").isArray() && named >= 0 && named < rows.size()) {
+            return new StrategyRows(rows, named);
+        }
+        int best = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            double s = rows.get(i).d("sharpe");
+            if (!rows.get(i).benchmark() && Double.isFinite(s) && (best < 0 || s > rows.get(best).d("sharpe"))) {
+                best = i;
+            }
+        }
+        return new StrategyRows(rows, best);
+    }
+
+    private static JsonNode computed(RunArtifacts run, String name, int ppy, RiskFree rf) {
+        double[] eq = run.equity.doubles(name + "_equity");
+        double[] r = EquitySeries.returns(eq);
+        double total = Metrics.totalReturn(r);
+        double cagr = Metrics.cagr(total, r.length, ppy);
+        Drawdown dd = Drawdown.of(eq);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("name", name).put("computedFromEquity", true).put("totalReturn", total).put("cagr", cagr)
+                .put("volatility", Metrics.volatility(r, ppy)).put("sharpe", Metrics.sharpe(r, rf.perPeriod(), ppy))
+                .put("sortino", Metrics.sortino(r, rf.perPeriod(), ppy))
+                .put("calmar", Metrics.calmar(cagr, dd.maxDrawdown())).put("maxDrawdown", dd.maxDrawdown())
+                .put("maxDrawdownDurationBars", dd.longestDuration()).put("periodWinRate", Metrics.perPeriod(r).winRate())
+                .put("finalEquity", eq[eq.length - 1]);
+        if (run.equity.has(name + "_position")) {
+            node.put("exposure", Metrics.exposure(run.equity.doubles(name + "_position")));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,974 @@
+package org.quantlstm.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.quantlstm.common.UserInputException;
+import org.quantlstm.report.StrategyRows.Row;
+
+/**
+ * The HTML tear sheet of a run folder: one self-contained {@code report.html} (no network: every chart is inline
+ * SVG drawn by {@link SvgChart}, the frontier figure an embedded PNG) that renders whatever the folder holds and
+ * leaves out the sections whose files are absent.
+ *
+ * <p>Sections: run summary and the conventions manifest (metrics.json "conventions", data.json, trials compared);
+ * the metrics table of every strategy and the benchmark, read from metrics.json as written by the pipeline (never
+ * recomputed differently; only when metrics.json has no strategy summaries are they computed from equity.csv with
+ * {@link Metrics}); equity against the benchmark as growth of 1 (linear or log scale); per strategy the underwater
+ * drawdown, rolling Sharpe and volatility, position, monthly returns with yearly totals and the distributions of
+ * period and trade returns; forecast against actual with long/short markers and the predicted line dashed, and the
+ * forecast metrics next to the naive baselines (forecasts.csv); the trades table (trades.csv); weights over time
+ * and the frontier figure (weights.csv, charts/*frontier*.png); trial history and parameter importances
+ * (trials.csv, or an "importance" object in metrics.json); the console summary, config and files.
+ *
+ * <p>Rolling series use {@link EquitySeries} with the run's conventions (periods per year and the same risk-free
+ * series as the metrics; window half a year of periods). The page is XHTML-compatible HTML5 (it parses as XML).
+ * Its small script switches the log scale (also opened with {@code report.html#log}), the strategy shown in the
+ * detail charts and the trades filter, and
+ * marks {@code <body data-ready="1" data-charts="N">} when it has run.
+ */
+public final class TearSheet {
+    /** File name of the report inside a run folder. */
+    public static final String FILE = "report.html";
+    private static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+        "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"};
+    private static final String BLUE = "#1f77b4", GREY = "#444444", GREEN = "#2ca02c", RED = "#d62728",
+            ORANGE = "#ff7f0e";
+    private static final int MAX_DETAIL = 40;
+    private static final int MAX_TRADE_ROWS = 5000;
+    private static final int MAX_FORECAST_TICKERS = 12;
+
+    private final RunArtifacts run;
+    private final String runName;
+    private final Instant generated;
+    private final int ppy;
+    /** The run's per-period risk-free series (null without equity.csv). */
+    private final RiskFree rf;
+    /** Bar times of equity.csv (null without it). */
+    private final long[] times;
+
+    private TearSheet(RunArtifacts run, String runName, Instant generated) {
+        this.run = run;
+        this.runName = runName;
+        this.generated = generated;
+        JsonNode conv = run.metrics.path("conventions");
+        this.ppy = conv.path("periods_per_year").asInt(252);
+        boolean timed = run.equity != null && run.equity.has("time");
+        this.times = timed ? run.equity.times("time") : null;
+        this.rf = timed ? riskFree(conv.path("risk_free").asText(""), times, ppy) : null;
+    }
+
+    /**
+     * Builds {@code report.html} in {@code runFolder} from the files there (written atomically) and returns its path.
+     * Pipelines call this after writing their files and before committing the run folder.
+     */
+    public static Path write(Path runFolder) {
+        return write(runFolder, null);
+    }
+
+    /**
+     * As {@link #write(Path)}, with the run's name given: a pipeline writes the report into its staging folder before
+     * the commit, so it passes the final folder's name ({@code folder.finalPath().getFileName()}). With a null name
+     * the folder's own name is shown, except for a staging folder ({@code .staging-<stamp>-…}), shown as
+     * {@code <stamp>-<system>}.
+     */
+    public static Path write(Path runFolder, String runName) {
+        String html = render(runFolder, runName, Instant.now());
+        Path file = runFolder.resolve(FILE);
+        ResultWriter.atomicWrite(file, html.getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+
+    /** The report's HTML for a run folder called {@code runName}, stamped with {@code generated}. */
+    public static String render(Path runFolder, String runName, Instant generated) {
+        RunArtifacts run = RunArtifacts.read(runFolder);
+        return new TearSheet(run, runName != null ? runName : displayName(run), generated).html();
+    }
+
+    private static String displayName(RunArtifacts run) {
+        String name = run.folder.toAbsolutePath().normalize().getFileName().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\.staging-(\\d{8}-\\d{6})-").matcher(name);
+        return m.find() ? m.group(1) + "-" + run.system() : name;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private String html() {
+        StrategyRows table = StrategyRows.of(run, ppy, rf);
+        List<Row> rows = table.rows();
+        int best = table.best();
+        StringBuilder b = new StringBuilder(1 << 20);
+        String system = run.system();
+        String symbol = run.data.path("symbol").asText("");
+        String title = system + (symbol.isEmpty() ? "" : " \u2014 " + symbol) + " \u2014 " + runName;
+        b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
+                .append("<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<title>").append(Html.escape("quantlstm report: " + title)).append("</title>\n<style>")
+                .append(CSS).append("</style>\n</head>\n<body data-ready=\"0\">\n");
+        b.append("<header><h1>").append(Html.escape(system)).append(symbol.isEmpty() ? "" : " <span class=\"sym\">"
+                + Html.escape(symbol) + "</span>").append("</h1><p class=\"muted\">Run <code>")
+                .append(Html.escape(runName)).append("</code> \u00b7 report generated ")
+                .append(DateTimeFormatter.ISO_INSTANT.format(generated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .append(" \u00b7 quantlstm</p>\n");
+        List<String[]> nav = new ArrayList<>();
+        StringBuilder body = new StringBuilder(1 << 20);
+        summary(body, rows, best, nav);
+        metricsTable(body, rows, best, nav);
+        equity(body, rows, best, nav);
+        detail(body, rows, best, nav);
+        forecast(body, nav);
+        trades(body, rows, best, nav);
+        portfolio(body, nav);
+        tuning(body, nav);
+        files(body, nav);
+        b.append("<nav>");
+        for (String[] n : nav) {
+            b.append("<a href=\"#").append(n[0]).append("\">").append(Html.escape(n[1])).append("</a>");
+        }
+        b.append("</nav></header>\n<main>\n").append(body).append("</main>\n");
+        b.append("<footer class=\"muted\">Self-contained report: no network access; charts are inline SVG. Numbers as "
+                + "written by the run (metrics.json); rolling and calendar series computed from equity.csv with the "
+                + "same conventions.</footer>\n");
+        b.append("<script>//<![CDATA[\n").append(SCRIPT).append("\n//]]></script>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    // ---- summary and manifest -------------------------------------------------------------------------------
+
+    private void summary(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
+        nav.add(new String[] {"summary", "Summary"});
+        b.append("<section id=\"summary\"><h2>Run summary</h2>\n");
+        if (best >= 0) {
+            Row r = rows.get(best);
+            Row bench = rows.stream().filter(Row::benchmark).findFirst().orElse(null);
+            b.append("<div class=\"cards\">");
+            card(b, "Best strategy (by Sharpe)", r.name(), "");
+            card(b, "Total return", Html.pct(r.d("totalReturn")), Html.sign(r.d("totalReturn")));
+            card(b, "CAGR", Html.pct(r.d("cagr")), Html.sign(r.d("cagr")));
+            card(b, "Sharpe", Html.num(r.d("sharpe")), "");
+            card(b, "Max drawdown", Html.pct(r.d("maxDrawdown")), "neg");
+            card(b, "PSR / DSR", Html.prob(r.d("psr")) + " / " + Html.prob(r.d("dsr")), "");
+            if (bench != null) {
+                card(b, "Benchmark return", Html.pct(bench.d("totalReturn")), Html.sign(bench.d("totalReturn")));
+                card(b, "Benchmark Sharpe", Html.num(bench.d("sharpe")), "");
+            }
+            b.append("</div>\n");
+        }
+        if (run.summary != null) {
+            List<String> notes = run.summary.lines().filter(l -> l.startsWith("Note:") || l.startsWith("BEST STRATEGY")
+                    || l.contains("beat") || l.contains("baseline")).toList();
+            if (!notes.isEmpty()) {
+                b.append("<ul class=\"notes\">");
+                notes.forEach(n -> b.append("<li>").append(Html.escape(n)).append("</li>"));
+                b.append("</ul>\n");
+            }
+        }
+        b.append("<div class=\"grid2\" id=\"manifest\"><div><h3>Conventions</h3>\n<table class=\"kv\"><tbody>");
+        JsonNode conv = run.metrics.path("conventions");
+        kvRows(b, conv, "");
+        b.append("</tbody></table></div>\n<div><h3>Data, trials and training</h3>\n<table class=\"kv\"><tbody>");
+        kvRows(b, run.data, "data.");
+        JsonNode cmp = run.metrics.path("comparison");
+        if (cmp.has("trials")) {
+            kv(b, "strategies compared (DSR trials K)", cmp.path("trials").asText());
+            kv(b, "variance of per-period Sharpe across trials", String.format(Locale.ROOT, "%.4g",
+                    RunArtifacts.num(cmp.path("sharpeVariance"))));
+        }
+        if (run.trials != null) {
+            kv(b, "tuning trials (trials.csv)", String.valueOf(run.trials.size()));
+        }
+        if (times != null && times.length > 0) {
+            kv(b, "backtest bars (equity.csv)", times.length + " bars, " + day(times[0]) + " .. "
+                    + day(times[times.length - 1]));
+        }
+        JsonNode tr = run.metrics.path("training");
+        if (tr.isObject()) {
+            kvRows(b, tr, "training.");
+        }
+        b.append("</tbody></table></div></div>\n</section>\n");
+    }
+
+    private static void card(StringBuilder b, String label, String value, String cls) {
+        b.append("<div class=\"card\"><div class=\"label\">").append(Html.escape(label)).append("</div><div class=\"value ")
+                .append(cls).append("\">").append(Html.escape(value)).append("</div></div>");
+    }
+
+    private static void kvRows(StringBuilder b, JsonNode n, String prefix) {
+        if (n == null || !n.isObject()) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (v.isObject()) {
+                kvRows(b, v, prefix + e.getKey() + ".");
+            } else if (v.isArray() && v.size() > 12) {
+                kv(b, prefix + e.getKey(), v.size() + " values, last " + shortNum(v.get(v.size() - 1)));
+            } else {
+                kv(b, prefix + e.getKey(), v.isValueNode() ? v.asText() : shortArray(v));
+            }
+        }
+    }
+
+    private static String shortNum(JsonNode v) {
+        return v.isNumber() ? String.format(Locale.ROOT, "%.6g", v.asDouble()) : v.asText();
+    }
+
+    private static String shortArray(JsonNode v) {
+        List<String> parts = new ArrayList<>();
+        v.forEach(x -> parts.add(x.isValueNode() ? shortNum(x) : x.toString()));
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    private static void kv(StringBuilder b, String k, String v) {
+        b.append("<tr><th>").append(Html.escape(k)).append("</th><td>").append(Html.escape(v)).append("</td></tr>");
+    }
+
+    // ---- metrics table --------------------------------------------------------------------------------------
+
+    private static final String[][] COLUMNS = {
+        {"totalReturn", "Total return", "pct"}, {"cagr", "CAGR", "pct"}, {"volatility", "Volatility", "pct"},
+        {"sharpe", "Sharpe", "num"}, {"sortino", "Sortino", "num"}, {"calmar", "Calmar", "num"},
+        {"maxDrawdown", "Max DD", "pct"}, {"maxDrawdownDurationBars", "Longest DD (bars)", "count"},
+        {"trades", "Trades", "count"}, {"tradeWinRate", "Win rate (trades)", "pct"},
+        {"tradeProfitFactor", "Profit factor (trades)", "num"}, {"periodWinRate", "Win rate (periods)", "pct"},
+        {"exposure", "Exposure", "pct"}, {"turnover", "Turnover /yr", "num"}, {"alpha", "Alpha /yr", "pct"},
+        {"beta", "Beta", "num"}, {"psr", "PSR", "prob"}, {"dsr", "DSR", "prob"}, {"totalCosts", "Costs", "money"},
+        {"finalEquity", "Final equity", "money"}};
+
+    private void metricsTable(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        nav.add(new String[] {"metrics", "Metrics"});
+        b.append("<section id=\"metrics\"><h2>Strategy metrics</h2>\n");
+        boolean computed = rows.stream().allMatch(r -> r.node().has("computedFromEquity"));
+        b.append("<p class=\"muted\">").append(computed
+                ? "metrics.json holds no strategy summaries: computed here from equity.csv with report.Metrics (no "
+                + "trade statistics)."
+                : "As written to metrics.json by the run. Sorted as run; the best Sharpe is highlighted; DSR deflates "
+                + "it for the number of strategies compared; the benchmark is not a trial.")
+                .append(" Periods per year: ").append(ppy).append(".</p>\n");
+        // columns the run wrote for no strategy are left out; the seed's "Type" only where there are hybrids
+        List<String[]> columns = Arrays.stream(COLUMNS)
+                .filter(c -> rows.stream().anyMatch(r -> Double.isFinite(r.d(c[0])))).toList();
+        boolean types = rows.stream().anyMatch(r -> !Comparison.typeOf(r.name()).equals("Pure"));
+        b.append("<div class=\"scroll-x\"><table class=\"data metrics\" id=\"metrics-table\"><thead><tr><th>Strategy</th>")
+                .append(types ? "<th>Type</th>" : "");
+        for (String[] c : columns) {
+            b.append("<th>").append(Html.escape(c[1])).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            b.append("<tr class=\"").append(i == best ? "best" : r.benchmark() ? "bench" : "").append("\"><th>")
+                    .append(Html.escape(r.benchmark() ? r.name() + " (benchmark)" : r.name())).append("</th>");
+            if (types) {
+                b.append("<td>").append(Html.escape(r.benchmark() ? "100% long" : Comparison.typeOf(r.name())))
+                        .append("</td>");
+            }
+            for (String[] c : columns) {
+                double v = r.d(c[0]);
+                String text = switch (c[2]) {
+                    case "pct" -> Html.pct(v);
+                    case "prob" -> Html.prob(v);
+                    case "money" -> Html.money(v);
+                    case "count" -> Html.count(v);
+                    default -> Html.num(v);
+                };
+                String cls = c[0].equals("totalReturn") || c[0].equals("cagr") || c[0].equals("alpha") ? Html.sign(v) : "";
+                b.append("<td class=\"").append(cls).append("\">").append(Html.escape(text)).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        b.append("</tbody></table></div>\n</section>\n");
+    }
+
+    // ---- equity ---------------------------------------------------------------------------------------------
+
+    private void equity(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
+        List<String> names = run.equityNames();
+        if (names.isEmpty() || times == null) {
+            return;
+        }
+        nav.add(new String[] {"equity", "Equity"});
+        String bestName = best >= 0 ? rows.get(best).name() : names.get(0);
+        String bench = benchmarkName(rows, names);
+        b.append("<section id=\"equity\"><h2>Equity vs benchmark</h2>\n<p class=\"muted\">Growth of 1 from each "
+                + "strategy's starting capital. Highlighted: the best strategy and the benchmark; thin grey lines: the "
+                + "other strategies. <label><input type=\"checkbox\" id=\"log-toggle\"/> log scale</label></p>\n");
+        for (boolean log : new boolean[] {false, true}) {
+            SvgChart c = new SvgChart(log ? "equity-log" : "equity-linear", "Growth of 1" + (log ? " (log scale)" : ""),
+                    1300, 460, SvgChart.XAxis.TIME).rule(1);
+            if (log) {
+                c.logY();
+            }
+            double[] x = SvgChart.millis(times);
+            for (String n : names) {
+                if (!n.equals(bestName) && !n.equals(bench)) {
+                    c.faint(n, x, growth(n), "#c8c8c8");
+                }
+            }
+            if (bench != null) {
+                c.line(bench + " (benchmark)", x, growth(bench), GREY, 1.8, false);
+            }
+            if (names.contains(bestName)) {
+                c.line(bestName, x, growth(bestName), BLUE, 2.2, false);
+            }
+            b.append("<div class=\"fig").append(log ? " alt" : "").append("\">").append(c.render()).append("</div>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private double[] growth(String name) {
+        double[] e = run.equity.doubles(name + "_equity");
+        double[] g = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            g[i] = e[i] / e[0];
+        }
+        return g;
+    }
+
+    private static String benchmarkName(List<Row> rows, List<String> names) {
+        for (Row r : rows) {
+            if (r.benchmark() && names.contains(r.name())) {
+                return r.name();
+            }
+        }
+        for (String n : names) {
+            String l = n.toLowerCase(Locale.ROOT);
+            if (l.contains("buy") || l.contains("bench") || l.contains("hold")) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    // ---- per-strategy detail --------------------------------------------------------------------------------
+
+    private void detail(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
+        List<String> names = run.equityNames();
+        if (names.isEmpty() || times == null || times.length < 3) {
+            return;
+        }
+        nav.add(new String[] {"detail", "Drawdown, rolling, months"});
+        String bestName = best >= 0 && names.contains(rows.get(best).name()) ? rows.get(best).name() : names.get(0);
+        String bench = benchmarkName(rows, names);
+        List<String> shown = new ArrayList<>();
+        shown.add(bestName);
+        names.stream().filter(n -> !n.equals(bestName)).limit(MAX_DETAIL - 1).forEach(shown::add);
+        int window = EquitySeries.defaultWindow(ppy, times.length - 1);
+        b.append("<section id=\"detail\"><h2>Strategy detail</h2>\n<p class=\"muted\">Strategy: <select id=\"strategy-pick\">");
+        for (int i = 0; i < shown.size(); i++) {
+            b.append("<option value=\"").append(i).append("\"").append(i == 0 ? " selected=\"selected\"" : "").append(">")
+                    .append(Html.escape(shown.get(i))).append(shown.get(i).equals(bestName) ? " (best)" : "")
+                    .append("</option>");
+        }
+        b.append("</select> Rolling window: ").append(window).append(" periods (half a year, or a third of a shorter "
+                + "sample); Sharpe in excess of "
+                + "the run's risk-free rate (").append(Html.escape(rf.source())).append("), ddof = 1, annualised by \u221a")
+                .append(ppy).append(".</p>\n");
+        double[] x = SvgChart.millis(times);
+        double[] xr = Arrays.copyOfRange(x, 1, x.length);
+        double[] benchEq = bench == null ? null : run.equity.doubles(bench + "_equity");
+        double[][] benchRoll = benchEq == null ? null
+                : EquitySeries.rolling(EquitySeries.returns(benchEq), rf.perPeriod(), window, ppy);
+        for (int i = 0; i < shown.size(); i++) {
+            String n = shown.get(i);
+            String id = "s" + i;
+            double[] eq = run.equity.doubles(n + "_equity");
+            double[] r = EquitySeries.returns(eq);
+            b.append("<div class=\"detail\" data-strategy=\"").append(i).append("\"><h3>").append(Html.escape(n))
+                    .append("</h3>\n<div class=\"grid2\">");
+            SvgChart uw = new SvgChart("underwater-" + id, "Underwater (drawdown from running peak)", 640, 280,
+                    SvgChart.XAxis.TIME).percent().area(n, x, EquitySeries.underwater(eq), RED);
+            if (benchEq != null && !n.equals(bench)) {
+                uw.line(bench, x, EquitySeries.underwater(benchEq), GREY, 1.0, true);
+            }
+            fig(b, uw.render());
+            String posCol = n + "_position";
+            if (run.equity.has(posCol)) {
+                fig(b, new SvgChart("position-" + id, "Position / exposure (fraction of equity; negative = short)", 640,
+                        280, SvgChart.XAxis.TIME).percent().rule(0).area(n, x, run.equity.doubles(posCol), GREEN)
+                        .render());
+            }
+            double[][] roll = EquitySeries.rolling(r, rf.perPeriod(), window, ppy);
+            SvgChart rs = new SvgChart("rolling-sharpe-" + id, "Rolling Sharpe (" + window + " periods)", 640, 280,
+                    SvgChart.XAxis.TIME).rule(0).line(n, xr, roll[0], BLUE, 1.5, false);
+            SvgChart rv = new SvgChart("rolling-vol-" + id, "Rolling volatility, annualised (" + window + " periods)",
+                    640, 280, SvgChart.XAxis.TIME).percent().line(n, xr, roll[1], ORANGE, 1.5, false);
+            if (benchRoll != null && !n.equals(bench)) {
+                rs.line(bench, xr, benchRoll[0], GREY, 1.0, true);
+                rv.line(bench, xr, benchRoll[1], GREY, 1.0, true);
+            }
+            fig(b, rs.render());
+            fig(b, rv.render());
+            fig(b, SvgChart.histogram("returns-hist-" + id, "Distribution of period returns (" + r.length + ")", r, 40,
+                    BLUE, true));
+            if (run.trades != null && run.trades.has("strategy") && run.trades.has("return")) {
+                double[] tr = run.trades.where("strategy", n).doubles("return");
+                fig(b, SvgChart.histogram("trades-hist-" + id, "Distribution of trade returns (" + tr.length
+                        + " trades)", tr, 30, "#9467bd", true));
+            }
+            b.append("</div>\n");
+            monthly(b, "monthly-" + id, eq);
+            b.append("</div>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static void fig(StringBuilder b, String svg) {
+        b.append("<div class=\"fig\">").append(svg).append("</div>");
+    }
+
+    private void monthly(StringBuilder b, String id, double[] eq) {
+        EquitySeries.Calendar cal = EquitySeries.calendar(times, eq);
+        double max = 1e-12;
+        for (double[] row : cal.months().values()) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        b.append("<h4>Monthly returns (compounded, UTC calendar months) and yearly totals</h4>\n<div class=\"scroll-x\">"
+                + "<table class=\"heatmap\" id=\"").append(id).append("\"><thead><tr><th>Year</th>");
+        for (String m : new String[] {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}) {
+            b.append("<th>").append(m).append("</th>");
+        }
+        b.append("<th>Year</th></tr></thead><tbody>");
+        for (Map.Entry<Integer, double[]> e : cal.months().entrySet()) {
+            b.append("<tr><th>").append(e.getKey()).append("</th>");
+            for (double v : e.getValue()) {
+                b.append("<td style=\"background:").append(heat(v, max)).append("\">")
+                        .append(Double.isFinite(v) ? Html.pct(v) : "").append("</td>");
+            }
+            double y = cal.years().get(e.getKey());
+            b.append("<td class=\"total ").append(Html.sign(y)).append("\">").append(Html.pct(y)).append("</td></tr>");
+        }
+        b.append("</tbody></table></div>\n");
+    }
+
+    private static String heat(double v, double max) {
+        if (!Double.isFinite(v)) {
+            return "#ffffff";
+        }
+        double a = Math.min(1, Math.abs(v) / max);
+        int[] to = v >= 0 ? new int[] {44, 160, 44} : new int[] {214, 39, 40};
+        int r = (int) Math.round(255 + (to[0] - 255) * a * 0.75);
+        int g = (int) Math.round(255 + (to[1] - 255) * a * 0.75);
+        int bl = (int) Math.round(255 + (to[2] - 255) * a * 0.75);
+        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, bl);
+    }
+
+    // ---- forecasts ------------------------------------------------------------------------------------------
+
+    private void forecast(StringBuilder b, List<String[]> nav) {
+        CsvTable f = run.forecasts;
+        List<Map.Entry<String, JsonNode>> reports = RunArtifacts.objectsWith(run.metrics, "model", "persistence");
+        List<Map.Entry<String, JsonNode>> losses = RunArtifacts.objectsWith(run.metrics, "train_loss", "valid_loss");
+        if (f == null && reports.isEmpty() && losses.isEmpty()) {
+            return;
+        }
+        nav.add(new String[] {"forecast", "Forecasts"});
+        b.append("<section id=\"forecast\"><h2>Forecasts and training</h2>\n");
+        if (f != null) {
+            String timeCol = f.has("date") ? "date" : f.has("time") ? "time" : f.header().get(0);
+            String actual = pick(f, "actual", "actual_next_close", "actual_");
+            String predicted = pick(f, "predicted", "predicted_next_close", "predicted_");
+            if (actual == null || predicted == null) {
+                b.append("<p class=\"muted\">forecasts.csv has no actual/predicted columns: ")
+                        .append(Html.escape(String.join(", ", f.header()))).append("</p>\n");
+            } else {
+                List<String> tickers = f.has("ticker") ? f.distinct("ticker") : List.of("");
+                b.append("<p class=\"muted\">x: decision time; solid: actual (<code>").append(Html.escape(actual))
+                        .append("</code>), dashed: predicted (<code>").append(Html.escape(predicted)).append("</code>). ")
+                        .append("Markers: where the forecast turns to up (green \u25b2, long entry) or down (red \u25bc, "
+                                + "short entry) against the last known value.</p>\n");
+                if (tickers.size() > MAX_FORECAST_TICKERS) {
+                    b.append("<p class=\"muted\">Showing the first ").append(MAX_FORECAST_TICKERS).append(" of ")
+                            .append(tickers.size()).append(" tickers.</p>\n");
+                }
+                int k = 0;
+                for (String t : tickers.subList(0, Math.min(tickers.size(), MAX_FORECAST_TICKERS))) {
+                    CsvTable ft = t.isEmpty() ? f : f.where("ticker", t);
+                    fig(b, forecastChart("forecast-" + k++, t, ft, timeCol, actual, predicted));
+                }
+            }
+        }
+        for (Map.Entry<String, JsonNode> e : reports) {
+            forecastMetrics(b, e.getKey(), e.getValue());
+        }
+        int k = 0;
+        for (Map.Entry<String, JsonNode> e : losses.subList(0, Math.min(losses.size(), MAX_FORECAST_TICKERS))) {
+            fig(b, lossChart(k == 0 ? "training-loss" : "training-loss-" + k, e.getKey(), e.getValue()));
+            k++;
+        }
+        b.append("</section>\n");
+    }
+
+    private static String pick(CsvTable f, String exact, String preferred, String prefix) {
+        if (f.has(exact)) {
+            return exact;
+        }
+        if (f.has(preferred)) {
+            return preferred;
+        }
+        return f.header().stream().filter(h -> h.startsWith(prefix) && !h.contains("return")).findFirst().orElse(null);
+    }
+
+    private static String forecastChart(String id, String ticker, CsvTable f, String timeCol, String actualCol,
+                                        String predictedCol) {
+        double[] x = SvgChart.millis(f.times(timeCol));
+        double[] actual = f.doubles(actualCol), predicted = f.doubles(predictedCol);
+        double[] last = new double[actual.length];
+        double[] close = f.has("close") ? f.doubles("close") : null;
+        for (int i = 0; i < last.length; i++) {
+            last[i] = close != null ? close[i] : i > 0 ? actual[i - 1] : Double.NaN;
+        }
+        double[] up = new double[x.length], down = new double[x.length];
+        Arrays.fill(up, Double.NaN);
+        Arrays.fill(down, Double.NaN);
+        int prev = 0;
+        for (int i = 0; i < x.length; i++) {
+            int dir = Double.isFinite(predicted[i]) && Double.isFinite(last[i])
+                    ? (int) Math.signum(predicted[i] - last[i]) : 0;
+            if (dir != 0 && dir != prev) {
+                double at = Double.isFinite(last[i]) ? last[i] : predicted[i];
+                if (dir > 0) {
+                    up[i] = at;
+                } else {
+                    down[i] = at;
+                }
+                prev = dir;
+            }
+        }
+        String title = "Forecast vs actual" + (ticker.isEmpty() ? "" : " \u2014 " + ticker);
+        return new SvgChart(id, title, 1300, 400, SvgChart.XAxis.TIME)
+                .line("actual", x, actual, GREY, 1.4, false)
+                .line("predicted", x, predicted, ORANGE, 1.6, true)
+                .markers("long entry", x, up, GREEN, true)
+                .markers("short entry", x, down, RED, false)
+                .render();
+    }
+
+    private static void forecastMetrics(StringBuilder b, String path, JsonNode rep) {
+        b.append("<h3>Forecast metrics").append(path.isEmpty() ? "" : " (metrics.json: " + Html.escape(path) + ")")
+                .append("</h3>\n<table class=\"data\" id=\"forecast-metrics").append(path.isEmpty() ? ""
+                        : "-" + path.replaceAll("[^A-Za-z0-9_-]", "-")).append("\"><thead><tr><th>Forecaster</th><th>n</th>"
+                        + "<th>RMSE</th><th>MAE</th><th>MAPE</th><th>Directional accuracy</th><th>IC</th>"
+                        + "<th>Rank IC</th></tr></thead><tbody>");
+        for (String[] who : new String[][] {{"model", "LSTM"}, {"persistence", "persistence (next = last)"},
+            {"drift", "drift (training mean change)"}}) {
+            JsonNode e = rep.path(who[0]);
+            if (!e.isObject()) {
+                continue;
+            }
+            b.append("<tr").append(who[0].equals("model") ? " class=\"best\"" : "").append("><th>")
+                    .append(Html.escape(who[1])).append("</th><td>").append(Html.count(RunArtifacts.num(e.get("n"))))
+                    .append("</td><td>").append(Html.escape(sig(RunArtifacts.num(e.get("rmse"))))).append("</td><td>")
+                    .append(Html.escape(sig(RunArtifacts.num(e.get("mae"))))).append("</td><td>")
+                    .append(Html.escape(Html.pct(RunArtifacts.num(e.get("mapePercent")) / 100))).append("</td><td>")
+                    .append(Html.escape(Html.pct(RunArtifacts.num(e.get("directionalAccuracy"))))).append("</td><td>")
+                    .append(Html.escape(Html.num(RunArtifacts.num(e.get("ic"))))).append("</td><td>")
+                    .append(Html.escape(Html.num(RunArtifacts.num(e.get("rankIc"))))).append("</td></tr>");
+        }
+        b.append("</tbody></table>\n<p>");
+        if (rep.has("theilU")) {
+            b.append("Theil's U (RMSE model / RMSE persistence): <b>").append(Html.num(RunArtifacts.num(rep.get("theilU"))))
+                    .append("</b>. ");
+        }
+        if (rep.has("verdict")) {
+            b.append(Html.escape(rep.path("verdict").asText()));
+        }
+        b.append("</p>\n");
+    }
+
+    /** Training and validation loss by epoch (log scale), from a metrics.json object with both arrays. */
+    private static String lossChart(String id, String path, JsonNode n) {
+        SvgChart c = new SvgChart(id, "Training loss by epoch (" + path + ", log scale)", 1300, 300,
+                SvgChart.XAxis.NUMBER).logY();
+        String[][] series = {{"train_loss", "train", BLUE}, {"valid_loss", "validation", ORANGE}};
+        for (String[] s : series) {
+            JsonNode a = n.path(s[0]);
+            double[] x = new double[a.size()], y = new double[a.size()];
+            for (int i = 0; i < a.size(); i++) {
+                x[i] = i + 1;
+                y[i] = RunArtifacts.num(a.get(i));
+            }
+            c.line(s[1], x, y, s[2], 1.8, false);
+        }
+        return c.render();
+    }
+
+    private static String sig(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : Html.DASH;
+    }
+
+    // ---- trades ---------------------------------------------------------------------------------------------
+
+    private void trades(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
+        CsvTable t = run.trades;
+        if (t == null) {
+            return;
+        }
+        nav.add(new String[] {"trades", "Trades"});
+        b.append("<section id=\"trades\"><h2>Trades</h2>\n");
+        List<String> strategies = t.has("strategy") ? t.distinct("strategy") : List.of();
+        String bestName = best >= 0 ? rows.get(best).name() : "";
+        b.append("<p class=\"muted\">").append(t.size()).append(" trades");
+        if (!strategies.isEmpty()) {
+            b.append(" \u00b7 show <select id=\"trade-pick\"><option value=\"\">all strategies</option>");
+            for (String s : strategies) {
+                b.append("<option value=\"").append(Html.escape(s)).append("\"").append(s.equals(bestName)
+                        ? " selected=\"selected\"" : "").append(">").append(Html.escape(s)).append("</option>");
+            }
+            b.append("</select>");
+        }
+        if (t.size() > MAX_TRADE_ROWS) {
+            b.append(" \u00b7 the first ").append(MAX_TRADE_ROWS).append(" are listed (all are in trades.csv)");
+        }
+        b.append(". Returns are pnl over cost basis; open = still open at the last bar, marked at its close.</p>\n");
+        b.append("<div class=\"scroll\"><table class=\"data\" id=\"trades-table\"><thead><tr>");
+        List<String> cols = t.header();
+        for (String c : cols) {
+            b.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (int i = 0; i < Math.min(t.size(), MAX_TRADE_ROWS); i++) {
+            b.append("<tr");
+            if (t.has("strategy")) {
+                b.append(" data-strategy=\"").append(Html.escape(t.cell(i, "strategy"))).append('"');
+            }
+            b.append('>');
+            for (String c : cols) {
+                String v = t.cell(i, c);
+                String text = v, cls = "";
+                switch (c) {
+                    case "return" -> {
+                        double d = CsvTable.number(v);
+                        text = Html.pct(d);
+                        cls = Html.sign(d);
+                    }
+                    case "pnl" -> {
+                        double d = CsvTable.number(v);
+                        text = Html.money(d);
+                        cls = Html.sign(d);
+                    }
+                    case "entry_price", "exit_price", "costs", "shares" -> text = Html.money(CsvTable.number(v));
+                    case "size" -> text = Html.pct(CsvTable.number(v));
+                    case "entry_time", "exit_time" -> text = v.length() >= 10 && v.endsWith("T00:00:00Z")
+                            ? v.substring(0, 10) : v;
+                    default -> {
+                    }
+                }
+                b.append("<td class=\"").append(cls).append("\">").append(Html.escape(text)).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        b.append("</tbody></table></div>\n</section>\n");
+    }
+
+    // ---- portfolio ------------------------------------------------------------------------------------------
+
+    private void portfolio(StringBuilder b, List<String[]> nav) {
+        List<Path> frontier = run.charts.stream().filter(p -> {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            return n.contains("frontier") || n.contains("mpt") || n.contains("cml");
+        }).toList();
+        CsvTable w = run.weights;
+        if (w == null && frontier.isEmpty()) {
+            return;
+        }
+        nav.add(new String[] {"portfolio", "Portfolio"});
+        b.append("<section id=\"portfolio\"><h2>Portfolio</h2>\n");
+        if (w != null) {
+            String timeCol = w.has("time") ? "time" : w.has("date") ? "date" : w.header().get(0);
+            List<String> assets = w.header().stream().filter(h -> !h.equals(timeCol)).toList();
+            double[] x = SvgChart.millis(w.times(timeCol));
+            SvgChart c = new SvgChart("weights", "Weights over time (after rebalancing)", 1300, 420,
+                    SvgChart.XAxis.TIME).percent().rule(0);
+            double[] gross = new double[x.length];
+            for (int a = 0; a < assets.size(); a++) {
+                double[] v = w.doubles(assets.get(a));
+                for (int i = 0; i < v.length; i++) {
+                    gross[i] += Double.isFinite(v[i]) ? Math.abs(v[i]) : 0;
+                }
+                c.line(assets.get(a), x, v, PALETTE[a % PALETTE.length], 1.4, false);
+            }
+            c.line("gross exposure", x, gross, "#000000", 1.2, true);
+            fig(b, c.render());
+            b.append("<h3>Latest weights</h3>\n<table class=\"data\" id=\"weights-latest\"><thead><tr><th>Asset</th>"
+                    + "<th>Weight</th></tr></thead><tbody>");
+            int last = w.size() - 1;
+            for (String a : assets) {
+                double v = last >= 0 ? CsvTable.number(w.cell(last, a)) : Double.NaN;
+                b.append("<tr><th>").append(Html.escape(a)).append("</th><td class=\"").append(Html.sign(v)).append("\">")
+                        .append(Html.pct(v)).append("</td></tr>");
+            }
+            b.append("</tbody></table>\n");
+        }
+        int k = 0;
+        for (Path p : frontier) {
+            b.append("<figure class=\"png\"><img id=\"frontier").append(k == 0 ? "" : "-" + k).append("\" alt=\"")
+                    .append(Html.escape(p.getFileName().toString())).append("\" src=\"data:image/png;base64,")
+                    .append(base64(p)).append("\"/><figcaption>").append(Html.escape(p.getFileName().toString()))
+                    .append("</figcaption></figure>\n");
+            k++;
+        }
+        b.append("</section>\n");
+    }
+
+    private static String base64(Path p) {
+        try {
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new UserInputException("cannot read " + p + ": " + e.getMessage());
+        }
+    }
+
+    // ---- tuning ---------------------------------------------------------------------------------------------
+
+    private void tuning(StringBuilder b, List<String[]> nav) {
+        CsvTable t = run.trials;
+        List<Map.Entry<String, JsonNode>> given = importances(run.metrics);
+        if (t == null && given.isEmpty()) {
+            return;
+        }
+        nav.add(new String[] {"tuning", "Tuning"});
+        b.append("<section id=\"tuning\"><h2>Tuning and importances</h2>\n");
+        if (t != null && t.has("number") && t.has("value")) {
+            List<String> tickers = t.has("ticker") ? t.distinct("ticker") : List.of("");
+            int k = 0;
+            for (String tk : tickers) {
+                CsvTable s = tk.isEmpty() ? t : t.where("ticker", tk);
+                double[] num = s.doubles("number"), val = s.doubles("value");
+                String[] state = t.has("state") ? s.strings("state") : new String[num.length];
+                double[] done = new double[num.length], other = new double[num.length], bestSoFar = new double[num.length];
+                double best = Double.NEGATIVE_INFINITY;
+                boolean minimise = run.metrics.path("tuning").path("direction").asText("maximize").startsWith("min");
+                if (minimise) {
+                    best = Double.POSITIVE_INFINITY;
+                }
+                Integer[] order = new Integer[num.length];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                Arrays.sort(order, Comparator.comparingDouble(i -> num[i]));
+                double[] xs = new double[num.length];
+                for (int j = 0; j < order.length; j++) {
+                    int i = order[j];
+                    xs[j] = num[i];
+                    boolean complete = state[i] == null || state[i].isEmpty() || state[i].equalsIgnoreCase("COMPLETE");
+                    done[j] = complete ? val[i] : Double.NaN;
+                    other[j] = complete ? Double.NaN : val[i];
+                    if (complete && Double.isFinite(val[i])) {
+                        best = minimise ? Math.min(best, val[i]) : Math.max(best, val[i]);
+                    }
+                    bestSoFar[j] = Double.isFinite(best) ? best : Double.NaN;
+                }
+                SvgChart c = new SvgChart("trials-" + k++, "Trial history" + (tk.isEmpty() ? "" : " \u2014 " + tk)
+                        + " (objective by trial number)", 1300, 340, SvgChart.XAxis.NUMBER)
+                        .line("best so far", xs, bestSoFar, BLUE, 2, false)
+                        .dots("complete trial", xs, done, GREY)
+                        .markers("pruned / failed", xs, other, RED, false);
+                fig(b, c.render());
+            }
+            if (given.isEmpty() && t.has("params")) {
+                Map<String, Double> imp = TrialImportance.of(t);
+                if (!imp.isEmpty()) {
+                    b.append("<p class=\"muted\">Parameter importance: |Spearman rank correlation| between each "
+                            + "parameter and the objective over completed trials, normalised to sum 1 (a quick screen, "
+                            + "not fANOVA).</p>\n");
+                    fig(b, SvgChart.hbars("importances", "Parameter importance", List.copyOf(imp.keySet()),
+                            imp.values().stream().mapToDouble(Double::doubleValue).toArray(), BLUE));
+                }
+            }
+        }
+        int k = 0;
+        for (Map.Entry<String, JsonNode> e : given) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            JsonNode n = e.getValue();
+            if (n.isObject()) {
+                n.fields().forEachRemaining(f -> m.put(f.getKey(), RunArtifacts.num(f.getValue())));
+            } else {
+                for (JsonNode item : n) {
+                    String name = item.has("feature") ? item.path("feature").asText() : item.path("name").asText();
+                    m.put(name, RunArtifacts.num(item.has("importance") ? item.get("importance") : item.get("value")));
+                }
+            }
+            List<Map.Entry<String, Double>> sorted = m.entrySet().stream()
+                    .sorted((a, c) -> Double.compare(c.getValue(), a.getValue())).toList();
+            fig(b, SvgChart.hbars(k == 0 ? "importances" : "importances-" + k, "Importance (" + e.getKey() + ")",
+                    sorted.stream().map(Map.Entry::getKey).toList(),
+                    sorted.stream().mapToDouble(Map.Entry::getValue).toArray(), BLUE));
+            k++;
+        }
+        b.append("</section>\n");
+    }
+
+    /** Objects or arrays under a metrics.json key containing "importance", with numeric values. */
+    private static List<Map.Entry<String, JsonNode>> importances(JsonNode root) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        findImportances(root, "", out);
+        return out;
+    }
+
+    private static void findImportances(JsonNode n, String path, List<Map.Entry<String, JsonNode>> out) {
+        if (!n.isObject()) {
+            return;
+        }
+        n.fields().forEachRemaining(e -> {
+            String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            JsonNode v = e.getValue();
+            boolean named = e.getKey().toLowerCase(Locale.ROOT).contains("importance");
+            if (named && v.isObject() && v.size() > 0 && v.elements().next().isValueNode()) {
+                out.add(Map.entry(p, v));
+            } else if (named && v.isArray() && v.size() > 0 && v.get(0).isObject()) {
+                out.add(Map.entry(p, v));
+            } else if (v.isObject()) {
+                findImportances(v, p, out);
+            }
+        });
+    }
+
+    // ---- files ----------------------------------------------------------------------------------------------
+
+    private void files(StringBuilder b, List<String[]> nav) {
+        nav.add(new String[] {"files", "Files"});
+        b.append("<section id=\"files\"><h2>Console summary, config and files</h2>\n");
+        if (run.summary != null) {
+            b.append("<details open=\"open\"><summary>summary.txt</summary><pre>").append(Html.escape(run.summary))
+                    .append("</pre></details>\n");
+        }
+        if (run.config != null) {
+            b.append("<details><summary>config.yaml</summary><pre>").append(Html.escape(run.config))
+                    .append("</pre></details>\n");
+        }
+        b.append("<ul class=\"files\">");
+        try (Stream<Path> s = Files.walk(run.folder, 2)) {
+            s.filter(Files::isRegularFile).map(p -> run.folder.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.equals(FILE) && !p.startsWith(".")).sorted()
+                    .forEach(p -> b.append("<li><a href=\"").append(Html.escape(p)).append("\">").append(Html.escape(p))
+                            .append("</a></li>"));
+        } catch (IOException e) {
+            throw new UserInputException("cannot list " + run.folder + ": " + e.getMessage());
+        }
+        b.append("</ul>\n</section>\n");
+    }
+
+    // ---- risk-free ----------------------------------------------------------------------------------------
+
+    /**
+     * The per-period risk-free series of the run's metrics, rebuilt from the "risk_free" convention: "constant
+     * 0.0400/yr", "FRED DTB3 (bundled), …" or "zero"; anything else is read as zero and named so.
+     */
+    static RiskFree riskFree(String spec, long[] times, int ppy) {
+        int periods = Math.max(0, times.length - 1);
+        String s = spec.trim();
+        if (s.startsWith("constant ")) {
+            String v = s.substring("constant ".length()).replace("/yr", "").trim();
+            try {
+                return RiskFree.constant(Double.parseDouble(v), ppy, periods);
+            } catch (NumberFormatException e) {
+                return new RiskFree(new double[periods], "zero (unreadable: " + s + ")");
+            }
+        }
+        if (s.startsWith("FRED ")) {
+            String col = s.substring(5).split("[ ,]")[0];
+            return RiskFree.treasury(col, times, ppy);
+        }
+        if (s.isEmpty() || s.equals("zero")) {
+            return RiskFree.zero(periods);
+        }
+        try {
+            return RiskFree.constant(Double.parseDouble(s), ppy, periods);
+        } catch (NumberFormatException e) {
+            return new RiskFree(new double[periods], "zero (unknown convention: " + s + ")");
+        }
+    }
+
+    private static String day(long t) {
+        return Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    private static final String CSS = """
+            :root{--fg:#1d2430;--muted:#667085;--line:#e4e7ec;--bg:#f7f8fa;--pos:#17803d;--neg:#c0262d;}
+            *{box-sizing:border-box}
+            body{margin:0;font:14px/1.45 -apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
+            header{background:#fff;border-bottom:1px solid var(--line);padding:14px 28px 8px;position:sticky;top:0;z-index:2}
+            h1{margin:0;font-size:22px} h1 .sym{color:var(--muted);font-weight:500}
+            h2{margin:0 0 10px;font-size:18px} h3{margin:16px 0 6px;font-size:15px} h4{margin:12px 0 6px;font-size:14px}
+            nav a{display:inline-block;margin:6px 14px 0 0;color:#1f5fbf;text-decoration:none;font-size:13px}
+            main{padding:16px 28px;max-width:1400px}
+            section{scroll-margin-top:110px;background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 18px;margin:0 0 16px}
+            .muted{color:var(--muted)} footer{padding:8px 28px 30px;font-size:12px}
+            .cards{display:flex;flex-wrap:wrap;gap:10px;margin:0 0 10px}
+            .card{border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:110px;flex:1 1 auto}
+            .card .label{font-size:12px;color:var(--muted)} .card .value{font-size:18px;font-weight:600}
+            .pos{color:var(--pos)} .neg{color:var(--neg)}
+            table{border-collapse:collapse;font-variant-numeric:tabular-nums}
+            table.kv th{text-align:left;font-weight:500;color:var(--muted);padding:2px 16px 2px 0;vertical-align:top}
+            table.kv td{padding:2px 0;word-break:break-all}
+            table.data th,table.data td{padding:3px 6px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+            table.data thead th{position:sticky;top:0;background:#f0f2f5;font-weight:600;text-align:center}
+            table.data tbody th{text-align:left;font-weight:500}
+            table.metrics{font-size:12.5px} table.metrics thead th{white-space:normal;min-width:52px;max-width:86px;vertical-align:bottom} tr.best{background:#eaf3ff} tr.best th{font-weight:700} tr.bench{background:#f4f4f4;font-style:italic}
+            .scroll-x{overflow-x:auto} .scroll{max-height:480px;overflow:auto;border:1px solid var(--line)}
+            table.heatmap th,table.heatmap td{padding:4px 6px;text-align:right;border:1px solid #fff;min-width:58px}
+            table.heatmap td.total{font-weight:700;background:#f4f4f4}
+            .fig{margin:4px 0} .fig svg{max-width:100%;height:auto}
+            .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:8px}
+            svg.chart{background:#fff;font-family:inherit}
+            svg .ctitle{font-size:14px;font-weight:600;fill:#1d2430} svg .tick{font-size:11px;fill:#667085}
+            svg .legend{font-size:12px;fill:#1d2430} svg .axis{font-size:12px;fill:#667085} svg .muted{fill:#98a2b3}
+            svg .grid{stroke:#eef0f3;stroke-width:1} svg .frame{fill:none;stroke:#d0d5dd}
+            svg .rule{stroke:#98a2b3;stroke-width:1;stroke-dasharray:3 3} svg .area{opacity:0.25;stroke:none}
+            ul.notes{margin:6px 0 10px 18px;padding:0} ul.files{columns:3;font-size:12px}
+            pre{background:#f6f7f9;padding:10px;overflow:auto;font-size:12px;line-height:1.3}
+            figure.png img{max-width:100%;border:1px solid var(--line)} figcaption{font-size:12px;color:var(--muted)}
+            """;
+
+    private static final String SCRIPT = """
+            (function () {
+              var body = document.body, errors = 0;
+              window.addEventListener('error', function () { errors++; body.setAttribute('data-errors', String(errors)); });
+              function each(list, f) { for (var i = 0; i !== list.length; i++) { f(list[i]); } }
+              var log = document.getElementById('log-toggle');
+              if (log) {
+                var lin = document.getElementById('equity-linear').parentNode, lg = document.getElementById('equity-log').parentNode;
+                var scale = function () { lin.style.display = log.checked ? 'none' : ''; lg.style.display = log.checked ? '' : 'none'; };
+                if (location.hash === '#log') { log.checked = true; }
+                log.addEventListener('change', scale); scale();
+              }
+              var pick = document.getElementById('strategy-pick');
+              if (pick) {
+                var detail = function () { each(document.querySelectorAll('div.detail'), function (d) {
+                  d.style.display = d.getAttribute('data-strategy') === pick.value ? '' : 'none'; }); };
+                pick.addEventListener('change', detail); detail();
+              }
+              var trades = document.getElementById('trade-pick');
+              if (trades) {
+                var filter = function () { each(document.querySelectorAll('#trades-table tbody tr'), function (r) {
+                  r.style.display = trades.value === '' || r.getAttribute('data-strategy') === trades.value ? '' : 'none'; }); };
+                trades.addEventListener('change', filter); filter();
+              }
+              body.setAttribute('data-charts', String(document.querySelectorAll('svg.chart').length));
+              body.setAttribute('data-ready', '1');
+            })();""";
+}
