@@ -86,7 +86,7 @@ public final class CrossSectionalPipeline {
 
     /** The pipeline's own settings ({@code universe} and {@code strategy} sections). */
     public record Settings(String universeFile, int maxTickers, int horizon, int topK, double entryThreshold,
-                           double exitThreshold, int reviewDays, double positionWeight, int trainThreads) {
+                           double exitThreshold, int reviewDays, double positionWeight, int threads) {
         public Settings {
             if (horizon < 1) {
                 throw new UserInputException("strategy.horizon must be >= 1, got " + horizon);
@@ -109,7 +109,7 @@ public final class CrossSectionalPipeline {
             double exit = s.number("exit_threshold", 0.0, -100, 100);
             int review = s.integer("review_days", 7, 0, 3650);
             double weight = s.number("position_weight", 1.0 / k, 1e-6, 1.0);
-            int threads = s.integer("train_threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+            int threads = s.integer("threads", 1, 1, 1024);
             s.rejectUnknownKeys();
             return new Settings(file, max, horizon, k, entry, exit, review, weight, threads);
         }
@@ -258,13 +258,15 @@ public final class CrossSectionalPipeline {
         TrainConfig tc = TrainConfig.defaults().withEpochs(m.epochs()).withBatchSize(m.batchSize())
                 .withLearningRate(m.learningRate())
                 .withLoss(m.loss().equals("huber") ? TrainConfig.LossKind.HUBER : TrainConfig.LossKind.MSE, 1.0)
-                .withEarlyStopping(m.patience(), 0.0, true).withSeed(cfg.seed()).withThreads(s.trainThreads());
+                .withEarlyStopping(m.patience(), 0.0, true).withSeed(cfg.seed()).withThreads(s.threads());
         out.printf(Locale.ROOT, "Training pooled LSTM (hidden %d x %d layers, lookback %d, %d parameters)...%n",
                 m.hidden(), m.layers(), lookback, spec.parameterCount());
         try (Forecaster model = Forecaster.create(spec, cfg.seed())) {
+            long tt = System.nanoTime();
             TrainingHistory history = model.fit(train, valid, tc, listener);
-            out.printf(Locale.ROOT, "LSTM training complete: %d epochs, best epoch %d, best validation loss %.6f%n",
-                    history.epochs(), history.bestEpoch() + 1, history.bestLoss());
+            out.printf(Locale.ROOT, "LSTM training complete: %d epochs in %.0f s, best epoch %d, best validation loss "
+                    + "%.6f%n", history.epochs(), (System.nanoTime() - tt) / 1e9, history.bestEpoch() + 1,
+                    history.bestLoss());
 
             // 4. one batched forward pass per date over every stock with a window on that date
             double[][] predicted = nanMatrix(stocksN, n), realized = nanMatrix(stocksN, n);
