@@ -91,6 +91,7 @@ public final class CrossSectionalPipeline {
             if (horizon < 1) {
                 throw new UserInputException("strategy.horizon must be >= 1, got " + horizon);
             }
+            new TopKSchedule.Rules(topK, entryThreshold, exitThreshold, reviewDays, positionWeight); // validates
         }
 
         public TopKSchedule.Rules rules() {
