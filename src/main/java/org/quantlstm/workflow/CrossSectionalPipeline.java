@@ -86,7 +86,7 @@ public final class CrossSectionalPipeline {
 
     /** The pipeline's own settings ({@code universe} and {@code strategy} sections). */
     public record Settings(String universeFile, int maxTickers, int horizon, int topK, double entryThreshold,
-                           double exitThreshold, int reviewDays, double positionWeight, int threads) {
+                           double exitThreshold, int reviewDays, double positionWeight, int threads, int nullRuns) {
         public Settings {
             if (horizon < 1) {
                 throw new UserInputException("strategy.horizon must be >= 1, got " + horizon);
@@ -111,8 +111,9 @@ public final class CrossSectionalPipeline {
             int review = s.integer("review_days", 7, 0, 3650);
             double weight = s.number("position_weight", 1.0 / k, 1e-6, 1.0);
             int threads = s.integer("threads", 1, 1, 1024);
+            int nullRuns = s.integer("null_runs", 20, 0, 10_000);
             s.rejectUnknownKeys();
-            return new Settings(file, max, horizon, k, entry, exit, review, weight, threads);
+            return new Settings(file, max, horizon, k, entry, exit, review, weight, threads, nullRuns);
         }
     }
 
@@ -133,7 +134,7 @@ public final class CrossSectionalPipeline {
                          double baselineValidIc, double[] importance, TopKBacktest.Result backtest,
                          BacktestResult strategy, BacktestResult buyAndHold, Comparison comparison, RiskFree riskFree,
                          TrainingHistory history, int trainWindows, int validWindows, long scoredWindows,
-                         double scoringSeconds) {
+                         double scoringSeconds, double[] nullReturns) {
     }
 
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
@@ -334,9 +335,27 @@ public final class CrossSectionalPipeline {
                     gross, pr.traded(), pr.costs(), pr.fills(), pr.trades(), pr.initialCapital());
             BacktestResult bh = new Backtester(bc, rf.perPeriod()).buyAndHold(spyPrices).named("spy_buy_and_hold");
             Comparison cmp = Comparison.of(List.of(strategy), bh, rf, ppy);
+
+            // 8. no-skill baseline: the same rules on random N(0,1) scores (same stocks, same dates)
+            double[] nullReturns = new double[s.nullRuns()];
+            SplittableRandom nr = new SplittableRandom(cfg.seed() * 31 + 17);
+            for (int k = 0; k < nullReturns.length; k++) {
+                double[][] rs = new double[stocksN][];
+                for (int i = 0; i < stocksN; i++) {
+                    rs[i] = testScores[i].clone();
+                    for (int j = 0; j < rs[i].length; j++) {
+                        if (Double.isFinite(rs[i][j])) {
+                            rs[i][j] = nr.nextGaussian();
+                        }
+                    }
+                }
+                double[] eq = TopKBacktest.run(new TopKSchedule(s.rules()), prices, rs, bc, rf.perPeriod()).portfolio()
+                        .equity();
+                nullReturns[k] = eq[eq.length - 1] / eq[0] - 1;
+            }
             return new Result(grid, u.tickers(), validStart, testStart, predicted, scores, realized, ic, rankIc, names,
                     base, importance, bt, strategy, bh, cmp, rf, history, train.samples(), valid.samples(), scored,
-                    secs);
+                    secs, nullReturns);
         }
     }
 
@@ -679,6 +698,23 @@ public final class CrossSectionalPipeline {
         if (best.totalReturn() < r.comparison().benchmark().totalReturn()) {
             b.append("Note: the strategy returned less than SPY buy-and-hold over the same test dates.\n");
         }
+        if (r.nullReturns().length > 0) {
+            double[] nr = r.nullReturns().clone();
+            Arrays.sort(nr);
+            long beaten = Arrays.stream(nr).filter(x -> x < best.totalReturn()).count();
+            b.append(String.format(Locale.ROOT, "No-skill baseline (same rules and stocks, random N(0,1) scores, %d "
+                    + "seeded runs): median return %.1f%%, range %.1f%% .. %.1f%%; the strategy beats %d of %d.%n",
+                    nr.length, 100 * median(nr), 100 * nr[0], 100 * nr[nr.length - 1], beaten, nr.length));
+        }
+        var validNo = InformationCoefficient.summarize(InformationCoefficient.everyKth(
+                Arrays.copyOfRange(r.ic(), r.validStart(), r.testStart()), s.horizon()));
+        var testNo = InformationCoefficient.summarize(InformationCoefficient.everyKth(
+                Arrays.copyOfRange(r.ic(), r.testStart(), n), s.horizon()));
+        if (!(validNo.tStat() >= 2) || !(testNo.tStat() >= 2)) {
+            b.append(String.format(Locale.ROOT, "Note: no demonstrated forecasting skill (IC t-statistics on "
+                    + "non-overlapping dates: validation %.2f, test %.2f; both should be >= 2): the return above is "
+                    + "not evidence that the ranking works.%n", validNo.tStat(), testNo.tStat()));
+        }
         b.append("Note: ").append(SURVIVORSHIP).append('\n');
         return b.toString();
     }
@@ -755,6 +791,8 @@ public final class CrossSectionalPipeline {
                 s.exitThreshold(), "review_days", s.reviewDays(), "position_weight", s.positionWeight(), "horizon",
                 s.horizon(), "compounding", "each entry sized from the equity at its fill"));
         metrics.put("comparison", r.comparison());
+        metrics.put("no_skill_baseline", Map.of("description", "same rules, stocks and dates with random N(0,1) "
+                + "alpha scores", "runs", r.nullReturns().length, "total_returns", r.nullReturns()));
         Map<String, Object> icm = new LinkedHashMap<>();
         for (String seg : List.of("validation", "test")) {
             int from = seg.equals("validation") ? r.validStart() : r.testStart();
@@ -864,6 +902,11 @@ public final class CrossSectionalPipeline {
             }
         }
         return Double.NaN;
+    }
+
+    private static double median(double[] sorted) {
+        int k = sorted.length;
+        return k % 2 == 1 ? sorted[k / 2] : 0.5 * (sorted[k / 2 - 1] + sorted[k / 2]);
     }
 
     private static String num(double v) {
