@@ -86,7 +86,8 @@ public final class CrossSectionalPipeline {
 
     /** The pipeline's own settings ({@code universe} and {@code strategy} sections). */
     public record Settings(String universeFile, int maxTickers, int horizon, int topK, double entryThreshold,
-                           double exitThreshold, int reviewDays, double positionWeight, int threads, int nullRuns) {
+                           double exitThreshold, int reviewDays, double positionWeight, int threads, int nullRuns,
+                           boolean demeanTarget) {
         public Settings {
             if (horizon < 1) {
                 throw new UserInputException("strategy.horizon must be >= 1, got " + horizon);
@@ -112,8 +113,9 @@ public final class CrossSectionalPipeline {
             double weight = s.number("position_weight", 1.0 / k, 1e-6, 1.0);
             int threads = s.integer("threads", 1, 1, 1024);
             int nullRuns = s.integer("null_runs", 20, 0, 10_000);
+            boolean demean = s.bool("demean_target", false);
             s.rejectUnknownKeys();
-            return new Settings(file, max, horizon, k, entry, exit, review, weight, threads, nullRuns);
+            return new Settings(file, max, horizon, k, entry, exit, review, weight, threads, nullRuns, demean);
         }
     }
 
@@ -218,6 +220,9 @@ public final class CrossSectionalPipeline {
         List<Stock> stocks = new ArrayList<>(stocksN);
         for (BarSeries raw : u.stocks()) {
             stocks.add(Stock.of(raw, u.benchmark(), grid, set, h, validStart, testStart));
+        }
+        if (s.demeanTarget()) {
+            demeanByDate(stocks, n);
         }
         List<String> names = set.columns();
         int f = names.size();
@@ -356,6 +361,31 @@ public final class CrossSectionalPipeline {
             return new Result(grid, u.tickers(), validStart, testStart, predicted, scores, realized, ic, rankIc, names,
                     base, importance, bt, strategy, bh, cmp, rf, history, train.samples(), valid.samples(), scored,
                     secs, nullReturns);
+        }
+    }
+
+    /**
+     * Subtracts each date's cross-sectional mean target (over the stocks with a target on that date), so the
+     * network learns the ranking rather than the market-wide move. Targets are future values in any case; the
+     * purged windows keep them inside their own segment.
+     */
+    static void demeanByDate(List<Stock> stocks, int n) {
+        double[] sum = new double[n];
+        int[] count = new int[n];
+        for (Stock st : stocks) {
+            for (int r = 0; r < st.target().length; r++) {
+                if (Double.isFinite(st.target()[r])) {
+                    sum[st.gridIndex()[r]] += st.target()[r];
+                    count[st.gridIndex()[r]]++;
+                }
+            }
+        }
+        for (Stock st : stocks) {
+            for (int r = 0; r < st.target().length; r++) {
+                if (Double.isFinite(st.target()[r])) {
+                    st.target()[r] -= sum[st.gridIndex()[r]] / count[st.gridIndex()[r]];
+                }
+            }
         }
     }
 
