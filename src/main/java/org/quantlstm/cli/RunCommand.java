@@ -50,6 +50,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed for weights, dropout and shuffling.")
     Long seed;
 
+    @Option(names = "--universe", paramLabel = "FILE", description = "cross-sectional: long-format CSV of the stock universe (default: bundled liquid S&P 500 subset).")
+    String universe;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "cross-sectional: at most K positions (default 5).")
+    Integer topK;
+
+    @Option(names = "--threshold", description = "cross-sectional: enter only above this alpha score (default 0.2).")
+    Double threshold;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key, e.g. --set model.lookback=30.")
     Map<String, String> sets = new LinkedHashMap<>();
 
@@ -69,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
         put(o, "backtest.fill", fill);
         put(o, "model.epochs", epochs);
         put(o, "seed", seed);
+        put(o, "universe.file", universe);
+        put(o, "strategy.top_k", topK);
+        put(o, "strategy.entry_threshold", threshold);
         ExperimentConfig config = ExperimentConfig.load(experiment, o);
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         Pipelines.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress));

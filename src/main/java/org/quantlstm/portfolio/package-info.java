@@ -23,6 +23,8 @@
  *       {@link org.quantlstm.portfolio.EqualWeightRebalancer}, run by {@link org.quantlstm.portfolio.Rebalancing}.
  *       Every decision at date t reads only data up to t; tests perturb later prices and check earlier weights are
  *       bit-identical.</li>
+ *   <li>{@link org.quantlstm.portfolio.TopKSchedule}: the cross-sectional seed's rules over time (daily entries into
+ *       free slots, a review of each holding every N calendar days, exit below a threshold), as target weights.</li>
  *   <li>{@link org.quantlstm.portfolio.TopKSelector}: cross-sectional top-K entry above a threshold, exit below
  *       another, 1/K per slot.</li>
  * </ul>

@@ -1,0 +1,72 @@
+package org.quantlstm.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quantlstm.common.Symbol;
+import org.quantlstm.data.BarSeries;
+import org.quantlstm.data.BundledSource;
+
+/**
+ * A tiny end-to-end run from a user-supplied long-format universe file: the run folder holds every output the
+ * seed and the conventions name, and the summary states the survivorship bias.
+ */
+class CrossSectionalRunFolderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheSeedsOutputs() throws Exception {
+        BundledSource src = new BundledSource();
+        StringBuilder csv = new StringBuilder("date,ticker,open,high,low,close,volume\n");
+        for (String t : List.of("AAPL", "MSFT", "JPM", "PEP", "NKE")) {
+            BarSeries s = src.load(Symbol.of(t)).last(700);
+            for (int i = 0; i < s.size(); i++) {
+                csv.append(s.date(i)).append(',').append(t).append(',').append(s.open(i)).append(',')
+                        .append(s.high(i)).append(',').append(s.low(i)).append(',').append(s.close(i)).append(',')
+                        .append((long) s.volume(i)).append('\n');
+            }
+        }
+        Path file = dir.resolve("universe.csv");
+        Files.writeString(file, csv);
+        ExperimentConfig cfg = ExperimentConfig.load("cross-sectional", Map.ofEntries(
+                Map.entry("universe.file", file.toString()), Map.entry("model.lookback", "5"),
+                Map.entry("model.hidden", "4"), Map.entry("model.epochs", "1"), Map.entry("model.batch_size", "64"),
+                Map.entry("split.train", "0.7"), Map.entry("split.validation", "0.2"),
+                Map.entry("strategy.top_k", "2"), Map.entry("strategy.null_runs", "2"),
+                Map.entry("backtest.risk_free", "0.02")));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+        RunOutcome r = Pipelines.run(cfg, new RunContext(dir.resolve("runs"), dir, out, clock, false));
+        Path f = r.folder();
+        for (String name : List.of("config.yaml", "data.json", "metrics.json", "backtest_trades.csv", "trades.csv",
+                "equity.csv", "forecasts.csv", "ic.csv", "feature_importance.csv", "summary.txt")) {
+            assertThat(f.resolve(name)).as(name).isRegularFile();
+        }
+        try (var charts = Files.list(f.resolve("charts"))) {
+            assertThat(charts.map(p -> p.getFileName().toString().replaceAll("_\\d{8}-\\d{6}\\.png$", "")))
+                    .containsExactlyInAnyOrder("equity_vs_spy", "realized_pnl", "trade_returns", "ic",
+                            "feature_importance");
+        }
+        String metrics = Files.readString(f.resolve("metrics.json"));
+        assertThat(metrics).contains("\"system\" : \"cross-sectional\"", "\"conventions\"", "\"feature_importance\"",
+                "\"rank_ic\"", "\"no_skill_baseline\"");
+        assertThat(Files.readAllLines(f.resolve("backtest_trades.csv")).get(0))
+                .startsWith("ticker,decision_date,entry_date,entry_price,entry_score");
+        assertThat(Files.readAllLines(f.resolve("feature_importance.csv"))).hasSize(15);
+        assertThat(r.summary()).contains("SURVIVORSHIP BIAS", "Mean IC", "PSR", "DSR", "sma100_gap", "rsi14");
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("one forward pass per date");
+    }
+}
