@@ -148,6 +148,7 @@ public final class CrossSectionalPipeline {
             Result r = compute(cfg, s, u, listener, out);
             String summary = summary(cfg, s, u, r);
             write(folder, cfg, s, u, r, summary);
+            folder.writeTearSheet();
             Path path = folder.commit();
             out.print(summary);
             out.println("Run folder: " + path);

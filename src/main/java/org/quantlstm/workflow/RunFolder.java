@@ -96,6 +96,14 @@ public final class RunFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code report.html}, the self-contained tear sheet of everything written so far, headed with the
+     * run's final folder name. Call it last, just before {@link #commit()}.
+     */
+    public void writeTearSheet() {
+        org.quantlstm.report.TearSheet.write(staging, target.getFileName().toString());
+    }
+
     /** Moves the staging folder into place; returns the final path. */
     public Path commit() {
         try {

@@ -72,7 +72,7 @@ public final class SpyAnalyserPipeline {
             folder.writeJson("data.json", data);
             String summary = summary(r);
             folder.writeText("summary.txt", r.forecastTable() + "\n" + summary);
-            org.quantlstm.report.TearSheet.write(folder.file("report.html").getParent(), folder.finalPath().getFileName().toString());
+            folder.writeTearSheet();
             var path = folder.commit();
             out.print(summary);
             out.println("Run folder: " + path);
