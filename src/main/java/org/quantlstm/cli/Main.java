@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "quantlstm", mixinStandardHelpOptions = true, version = "quantlstm 0.1.0",
         description = "LSTM trading research: data, features, forecasts, backtests, portfolios, tear sheets.",
-        subcommands = {RunCommand.class, DataCommand.class, FeaturesCommand.class, PortfolioCommand.class,
+        subcommands = {RunCommand.class, DataCommand.class, FeaturesCommand.class, PortfolioCommand.class, TuneCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix. */
