@@ -57,7 +57,7 @@ import org.quantlstm.tuning.Study;
 public final class MultiAssetPipeline {
 
     /** One asset's outcome. */
-    public record AssetResult(Symbol symbol, Interval interval, BarSeries series, DataSplit split,
+    public record AssetResult(Symbol symbol, Interval interval, int periodsPerYear, BarSeries series, DataSplit split,
                               List<FrozenTrial> trials, FrozenTrial best, AssetTuner.Evaluation test,
                               AssetTuner.Deflation deflation) {
     }
@@ -82,8 +82,9 @@ public final class MultiAssetPipeline {
         TrainingListener listener = TrainingListener.SILENT;
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
             List<AssetResult> results = new ArrayList<>();
+            int k = 0;
             for (BarSeries s : data.values()) {
-                results.add(tuneAsset(cfg, ms, s, out, listener));
+                results.add(tuneAsset(cfg, ms, s, cfg.seed() + k++, out, listener));
             }
             String table = table(results, cfg.backtest().initialCapital());
             Portfolio pf = portfolio(results, ms);
@@ -128,16 +129,18 @@ public final class MultiAssetPipeline {
         return out;
     }
 
-    static AssetResult tuneAsset(ExperimentConfig cfg, MultiAssetSettings ms, BarSeries s, PrintStream out,
-                                 TrainingListener listener) {
+    /** Tunes one asset ({@code samplerSeed} differs per asset so that assets do not share proposals). */
+    static AssetResult tuneAsset(ExperimentConfig cfg, MultiAssetSettings ms, BarSeries s, long samplerSeed,
+                                 PrintStream out, TrainingListener listener) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / ms.jobs());
-        AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, s.interval(), threads));
+        int ppy = ms.periodsPerYear(s.symbol(), s.interval());
+        AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, ppy, threads));
         DataSplit split = tuner.split(s.size());
         out.printf(Locale.ROOT, "%n--- %s (%s, %d bars %s .. %s; train %d / validation %d / test %d) ---%n", s.symbol(),
                 s.interval(), s.size(), s.date(0), s.date(s.size() - 1), split.trainEnd(), split.validSize(),
                 split.testSize());
         Study study = Study.builder(new InMemoryStorage(), s.symbol().value()).direction(ms.goal().direction())
-                .sampler(ms.newSampler(cfg.seed())).pruner(ms.newPruner()).listener(new OptunaStyleLog(out::println))
+                .sampler(ms.newSampler(samplerSeed)).pruner(ms.newPruner()).listener(new OptunaStyleLog(out::println))
                 .open();
         study.optimizeUntil(tuner.objective(s, listener), ms.trials(), ms.jobs());
         List<FrozenTrial> trials = study.trials();
@@ -147,8 +150,8 @@ public final class MultiAssetPipeline {
                 listener);
         AssetTuner.Deflation d = tuner.deflate(test, trials, split.validSize());
         out.printf(Locale.ROOT, "Test (retrained on train+validation, traded once): %s  DSR %.3f over %d trials%n",
-                AssetTuner.describe(test, s.interval().periodsPerYear()), d.dsr(), d.trials());
-        return new AssetResult(s.symbol(), s.interval(), s, split, trials, best, test, d);
+                AssetTuner.describe(test, ppy), d.dsr(), d.trials());
+        return new AssetResult(s.symbol(), s.interval(), ppy, s, split, trials, best, test, d);
     }
 
     /** The seed's table (figure 7) plus the DSR; σ annualised by each asset's interval. */
@@ -160,7 +163,7 @@ public final class MultiAssetPipeline {
         double sumFinal = 0;
         for (AssetResult r : results) {
             BacktestResult bt = r.test().backtest();
-            Row row = Row.of(bt, r.interval().periodsPerYear());
+            Row row = Row.of(bt, r.periodsPerYear());
             sumFinal += bt.finalEquity();
             b.append(String.format(Locale.ROOT, "%-8s %-4s %13.2f %+12.2f %+7.2f%% %8s %11s %11s %7.2f%% %7.2f%% %6d %6.3f %6.3f%n",
                     r.symbol().value(), r.interval().code(), bt.finalEquity(), row.pnl(), row.pnlPct() * 100,
@@ -343,7 +346,7 @@ public final class MultiAssetPipeline {
         metrics.put("system", cfg.system());
         Map<String, Object> conv = new LinkedHashMap<>();
         Map<String, Integer> ppy = new LinkedHashMap<>();
-        results.forEach(r -> ppy.put(r.symbol().value(), r.interval().periodsPerYear()));
+        results.forEach(r -> ppy.put(r.symbol().value(), r.periodsPerYear()));
         conv.put("periods_per_year", ppy);
         conv.put("portfolio_periods_per_year", 252);
         conv.put("risk_free", "zero (cash earns nothing)");
@@ -359,11 +362,11 @@ public final class MultiAssetPipeline {
         metrics.put("conventions", conv);
         metrics.put("tuning", Map.of("trials_per_asset", ms.trials(), "objective", ms.goal().code(), "lambda", ms.lambda(),
                 "sampler", ms.sampler(), "pruner", ms.pruner(), "space", ms.space(),
-                "thresholds_unit", "std of the model's predicted returns on its training windows"));
+                "thresholds_unit", "std of the model's predicted returns on its training windows, from their mean"));
         List<Map<String, Object>> assets = new ArrayList<>();
         for (AssetResult r : results) {
             BacktestResult bt = r.test().backtest();
-            Row row = Row.of(bt, r.interval().periodsPerYear());
+            Row row = Row.of(bt, r.periodsPerYear());
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("ticker", r.symbol().value());
             a.put("interval", r.interval().code());
@@ -482,7 +485,7 @@ public final class MultiAssetPipeline {
         double[] ret = new double[n];
         for (int i = 0; i < n; i++) {
             AssetResult r = results.get(i);
-            Row row = Row.of(r.test().backtest(), r.interval().periodsPerYear());
+            Row row = Row.of(r.test().backtest(), r.periodsPerYear());
             names[i] = r.symbol().value();
             sig[i] = row.sigma() * 100;
             ret[i] = row.pnlPct() * 100;

@@ -24,14 +24,25 @@ import org.quantlstm.tuning.TpeSampler;
  * @param trials         trials per asset (the whole study's budget: a resumed study runs only the missing ones)
  * @param jobs           trials run at once (threads sharing one study)
  * @param intervals      the bar interval of each ticker (data.interval unless universe.intervals names another)
+ * @param periodsPerYear annualisation overrides by ticker (universe.periods_per_year)
  * @param commonEnd      end every asset's window at the earliest last bar among them, so the test segments overlap
  */
 public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda, String sampler, String pruner,
                                  int prunerStartup, int prunerWarmup, AssetTuner.Space space, int jobs,
-                                 Map<Symbol, Interval> intervals, boolean commonEnd, MertonSpec merton,
-                                 double maxWeight) {
+                                 Map<Symbol, Interval> intervals, Map<Symbol, Integer> periodsPerYear,
+                                 boolean commonEnd, MertonSpec merton, double maxWeight) {
     public MultiAssetSettings {
         intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+        periodsPerYear = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(periodsPerYear));
+    }
+
+    /**
+     * Periods per year of {@code symbol} on {@code interval}: universe.periods_per_year when it names the symbol
+     * (e.g. 2190 for a 24/7 crypto market on 4-hour bars), else the interval's convention (4h 1560, 1d 252).
+     */
+    public int periodsPerYear(Symbol symbol, Interval interval) {
+        Integer v = periodsPerYear.get(symbol);
+        return v != null ? v : interval.periodsPerYear();
     }
 
     /** Reads the sections of {@code cfg}, rejecting unknown keys. */
@@ -68,6 +79,13 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         for (Symbol s : cfg.data().tickers()) {
             intervals.put(s, iv.parsed(s.value(), cfg.data().interval().code(), Interval::parse));
         }
+        ConfigSection pp = u.section("periods_per_year");
+        Map<Symbol, Integer> ppy = new LinkedHashMap<>();
+        for (Symbol s : cfg.data().tickers()) {
+            if (pp.has(s.value())) {
+                ppy.put(s, pp.integer(s.value(), 252, 1, 1_000_000));
+            }
+        }
         boolean commonEnd = u.bool("common_end", true);
         u.rejectUnknownKeys();
 
@@ -78,16 +96,16 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         double maxWeight = p.number("max_weight", 1.0, 0.01, 1.0);
         p.rejectUnknownKeys();
         return new MultiAssetSettings(trials, goal, lambda, sampler, pruner, startup, warmup, space, jobs, intervals,
-                commonEnd, merton, maxWeight);
+                ppy, commonEnd, merton, maxWeight);
     }
 
-    /** The tuner settings for one asset of {@code interval}. */
-    public AssetTuner.Settings tunerSettings(ExperimentConfig cfg, Interval interval, int threads) {
+    /** The tuner settings for one asset annualised with {@code periodsPerYear}. */
+    public AssetTuner.Settings tunerSettings(ExperimentConfig cfg, int periodsPerYear, int threads) {
         var b = cfg.backtest();
         BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(b.fill()))
                 .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital());
         return new AssetTuner.Settings(space, goal, lambda, cfg.split().train(), cfg.split().validation(), bc,
-                cfg.signal().allowShort(), cfg.model().batchSize(), cfg.seed(), threads, interval.periodsPerYear());
+                cfg.signal().allowShort(), cfg.model().batchSize(), cfg.seed(), threads, periodsPerYear);
     }
 
     /** A fresh sampler as configured. */

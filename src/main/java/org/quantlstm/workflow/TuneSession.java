@@ -78,7 +78,8 @@ public final class TuneSession {
     static Outcome tune(BarSeries series, ExperimentConfig cfg, MultiAssetSettings ms, int trials, int jobs,
                         String studyName, Path storeFile, PrintStream out, TrainingListener extra) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
-        AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, series.interval(), threads));
+        int ppy = ms.periodsPerYear(series.symbol(), series.interval());
+        AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, ppy, threads));
         DataSplit split = tuner.split(series.size());
         String name = studyName != null ? studyName : defaultName(series, ms, cfg.data().periodDays());
         out.printf(Locale.ROOT, "Tuning %s %s: %d bars %s .. %s; train %d, validation %d, test %d bars "
@@ -109,7 +110,7 @@ public final class TuneSession {
             AssetTuner.Deflation d = tuner.deflate(test, all, split.validSize());
             out.printf(Locale.ROOT, "Test %s .. %s: %s%n", java.time.LocalDate.ofInstant(
                     java.time.Instant.ofEpochMilli(test.times()[0]), java.time.ZoneOffset.UTC),
-                    series.date(series.size() - 1), AssetTuner.describe(test, series.interval().periodsPerYear()));
+                    series.date(series.size() - 1), AssetTuner.describe(test, ppy));
             out.printf(Locale.ROOT, "Deflated Sharpe Ratio %.3f over %d trials (PSR %.3f; Sharpe variance from %s)%n",
                     d.dsr(), d.trials(), d.psr(), d.varianceSource());
             if (!(d.dsr() >= 0.95)) {
