@@ -53,11 +53,16 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed for the sampler and the networks (default 42).")
     Long seed;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a key of experiments/multi-asset-4h.yaml, e.g. --set tuning.epochs=5,50 "
+                    + "--set tuning.hidden_size=16,128 --set backtest.cost_bps=5.")
+    java.util.Map<String, String> sets = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         TuneSession.run(new TuneSession.Request(ticker, interval, period, trials, objective, lambda, sampler, pruner,
-                study, jobs, seed), main.dataDir(), out);
+                study, jobs, seed, sets), main.dataDir(), out);
         return 0;
     }
 }

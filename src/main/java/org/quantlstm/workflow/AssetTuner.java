@@ -61,7 +61,7 @@ import org.quantlstm.tuning.TrialState;
  *
  * <p><b>The test.</b> {@link #evaluateOnTest} retrains the chosen configuration on train + validation (the scalers
  * re-fitted on those rows, same number of epochs) and trades the test segment once. Its Deflated Sharpe Ratio
- * deflates by the number of COMPLETE trials, with the variance of the trials' validation Sharpe ratios (per period)
+ * deflates by the number of COMPLETE and PRUNED trials, with the variance of the trials' validation Sharpe ratios (per period)
  * when at least two are known to this process, else the variance of a Sharpe estimate under the null over the
  * validation length, 1/(T−1).
  *
@@ -283,11 +283,13 @@ public final class AssetTuner {
     }
 
     /**
-     * DSR and PSR of a test evaluation: deflated by the number of COMPLETE trials of the study, with the variance
+     * DSR and PSR of a test evaluation: deflated by the number of configurations tried (COMPLETE and PRUNED trials
+     * of the study: a pruned configuration was looked at too, so counting it is the conservative choice), with the variance
      * of the known validation Sharpes (≥ 2 known) or the null variance 1/(T−1) of a Sharpe over {@code validBars}.
      */
     public Deflation deflate(Evaluation test, List<FrozenTrial> trials, int validBars) {
-        int k = (int) Math.max(1, trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+        int k = (int) Math.max(1, trials.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED).count());
         List<Double> known = new ArrayList<>();
         for (FrozenTrial t : trials) {
             Double s = validationSharpe.get(t.number());

@@ -32,10 +32,15 @@ public final class TuneSession {
     private TuneSession() {
     }
 
-    /** What to tune; null fields take the multi-asset-4h experiment's values. */
+    /**
+     * What to tune; null fields take the multi-asset-4h experiment's values; {@code sets} overrides any key of that
+     * experiment (e.g. {@code tuning.epochs=5,50} to widen the search space).
+     */
     public record Request(String ticker, String interval, Integer periodDays, int trials, String objective,
-                          Double lambda, String sampler, String pruner, String study, int jobs, Long seed) {
+                          Double lambda, String sampler, String pruner, String study, int jobs, Long seed,
+                          Map<String, String> sets) {
         public Request {
+            sets = Map.copyOf(sets);
             if (trials < 1) {
                 throw new UserInputException("--trials: must be ≥ 1, got " + trials);
             }
@@ -51,7 +56,7 @@ public final class TuneSession {
     }
 
     public static Outcome run(Request r, Path dataDir, PrintStream out) {
-        Map<String, String> o = new java.util.LinkedHashMap<>();
+        Map<String, String> o = new java.util.LinkedHashMap<>(r.sets());
         put(o, "tuning.objective", r.objective());
         put(o, "tuning.lambda", r.lambda());
         put(o, "tuning.sampler", r.sampler());
