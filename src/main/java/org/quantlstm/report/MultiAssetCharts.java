@@ -33,6 +33,11 @@ public final class MultiAssetCharts {
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 6f}, 0f);
 
+    /** matplotlib's tab10 without its cyan, which is kept for the average and the tangent/CML lines. */
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+        new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127), new Color(188, 189, 34)};
+
     private MultiAssetCharts() {
     }
 
@@ -41,8 +46,9 @@ public final class MultiAssetCharts {
                                       double[] average, String title, Path file) {
         XYChart c = new XYChartBuilder().width(1200).height(600).title(title).yAxisTitle("Portfolio value").build();
         style(c);
+        int k = 0;
         for (Map.Entry<String, double[]> e : values.entrySet()) {
-            line(c, e.getKey(), times.get(e.getKey()), e.getValue(), null);
+            line(c, e.getKey(), times.get(e.getKey()), e.getValue(), PALETTE[k++ % PALETTE.length]);
         }
         if (average != null && average.length > 1) {
             XYSeries s = line(c, "Average (expected)", avgTimes, average, CYAN);

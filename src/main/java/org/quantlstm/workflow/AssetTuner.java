@@ -288,11 +288,16 @@ public final class AssetTuner {
      * of the known validation Sharpes (≥ 2 known) or the null variance 1/(T−1) of a Sharpe over {@code validBars}.
      */
     public Deflation deflate(Evaluation test, List<FrozenTrial> trials, int validBars) {
+        return deflate(test, trials, validBars, validationSharpe);
+    }
+
+    /** As {@link #deflate(Evaluation, List, int)} with the trials' validation Sharpes given by trial number. */
+    public Deflation deflate(Evaluation test, List<FrozenTrial> trials, int validBars, Map<Integer, Double> sharpes) {
         int k = (int) Math.max(1, trials.stream()
                 .filter(t -> t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED).count());
         List<Double> known = new ArrayList<>();
         for (FrozenTrial t : trials) {
-            Double s = validationSharpe.get(t.number());
+            Double s = sharpes.get(t.number());
             if (t.state() == TrialState.COMPLETE && s != null) {
                 known.add(s);
             }

@@ -24,9 +24,10 @@ import org.quantlstm.tuning.TrialState;
  * {@code quantlstm tune}: tunes one asset of the multi-asset-4h system in a study persisted in
  * {@code <data-dir>/studies.duckdb}, prints one Optuna-style line per trial and the best trial, then retrains the
  * best configuration on train + validation and evaluates it ONCE on the test segment with its Deflated Sharpe
- * Ratio. {@code trials} is the study's total: running the same command again resumes the study and runs only the
- * missing trials (a killed run's unfinished trial is failed and replaced). Defaults (split, costs, fills, search
- * space, pruner) come from {@code experiments/multi-asset-4h.yaml}.
+ * Ratio (Sharpe variance from every complete trial's validation Sharpe, kept in
+ * {@code <data-dir>/study-sharpes/<study>/}). {@code trials} is the study's total: running the same command again
+ * resumes the study and runs only the missing trials (a killed run's unfinished trial is failed and replaced).
+ * Defaults (split, costs, fills, search space, pruner) come from {@code experiments/multi-asset-4h.yaml}.
  */
 public final class TuneSession {
     private TuneSession() {
@@ -91,9 +92,12 @@ public final class TuneSession {
                         + "(the test segment is not read while tuning)%n", series.symbol(), series.interval(),
                 series.size(), series.date(0), series.date(series.size() - 1), split.trainEnd(), split.validSize(),
                 split.testSize());
+        Path extras = storeFile.resolveSibling("study-sharpes").resolve(name.replaceAll("[^A-Za-z0-9._=^-]", "_"));
         try (DuckDbStorage store = new DuckDbStorage(storeFile)) {
             Study study = Study.builder(store, name).direction(ms.goal().direction()).sampler(ms.newSampler(cfg.seed()))
-                    .pruner(ms.newPruner()).listener(new OptunaStyleLog(out::println)).open();
+                    .pruner(ms.newPruner()).listener(new OptunaStyleLog(out::println))
+                    .listener((t, b, f) -> rememberSharpe(extras, t, tuner.validationSharpes().get(t.number())))
+                    .open();
             study.failStaleTrials();
             long done = study.trials().stream().filter(t -> t.state() != TrialState.FAIL).count();
             out.printf(Locale.ROOT, "Study '%s' in %s: %d trials stored, running until %d (objective %s%s, %s sampler, "
@@ -112,7 +116,7 @@ public final class TuneSession {
             AssetTuner.Params p = AssetTuner.Params.of(best.params(), tuner.settings().space());
             out.println("Retraining the best configuration on train + validation; evaluating it once on the test segment...");
             AssetTuner.Evaluation test = tuner.evaluateOnTest(series, p, TrainingListener.SILENT);
-            AssetTuner.Deflation d = tuner.deflate(test, all, split.validSize());
+            AssetTuner.Deflation d = tuner.deflate(test, all, split.validSize(), knownSharpes(extras, all));
             out.printf(Locale.ROOT, "Test %s .. %s: %s%n", java.time.LocalDate.ofInstant(
                     java.time.Instant.ofEpochMilli(test.times()[0]), java.time.ZoneOffset.UTC),
                     series.date(series.size() - 1), AssetTuner.describe(test, ppy));
@@ -123,6 +127,41 @@ public final class TuneSession {
             }
             return new Outcome(name, all, best, test, d);
         }
+    }
+
+    /**
+     * Keeps a COMPLETE trial's validation Sharpe (per period) next to the store, one small file per trial
+     * ({@code study-sharpes/<study>/<number>.txt}: start time and Sharpe), so that a resumed study, or several
+     * processes sharing it, deflate the test Sharpe with every trial's Sharpe and not only this process's. The
+     * tuning store has no per-trial user attributes; files per trial never conflict between workers.
+     */
+    static void rememberSharpe(Path dir, FrozenTrial t, Double sharpe) {
+        if (t.state() != TrialState.COMPLETE || sharpe == null) {
+            return;
+        }
+        String text = t.startMs() + " " + sharpe + "\n";
+        org.quantlstm.report.ResultWriter.atomicWrite(dir.resolve(t.number() + ".txt"),
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The remembered Sharpes of {@code trials}; a file whose start time does not match its trial is ignored. */
+    static Map<Integer, Double> knownSharpes(Path dir, List<FrozenTrial> trials) {
+        Map<Integer, Double> out = new java.util.HashMap<>();
+        for (FrozenTrial t : trials) {
+            Path f = dir.resolve(t.number() + ".txt");
+            if (t.state() != TrialState.COMPLETE || !java.nio.file.Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                String[] parts = java.nio.file.Files.readString(f).strip().split(" ");
+                if (parts.length == 2 && Long.parseLong(parts[0]) == t.startMs()) {
+                    out.put(t.number(), Double.parseDouble(parts[1]));
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                // an unreadable note only means this trial's Sharpe is unknown; the DSR says which variance it used
+            }
+        }
+        return out;
     }
 
     private static void put(Map<String, String> o, String key, Object value) {

@@ -26,7 +26,7 @@ class TuneSessionTest {
 
     @Test
     void rerunningTheSameStudyResumesItToTheTotal(@TempDir Path dir) {
-        ExperimentConfig cfg = tinyConfig(Map.of());
+        ExperimentConfig cfg = tinyConfig(Map.of("tuning.pruner", "none"));
         MultiAssetSettings ms = MultiAssetSettings.read(cfg);
         BarSeries s = TinySeries.of("SYN", 200, 3, Integer.MAX_VALUE, 1);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -44,6 +44,9 @@ class TuneSessionTest {
         String log = buf.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("0 trials stored, running until 2").contains("2 trials stored, running until 4")
                 .contains("Trial 3 ").contains("Best trial: ").contains("Deflated Sharpe Ratio");
+        // the resumed run deflates with all four trials' validation Sharpes, the first run's included
+        assertThat(second.trials()).extracting(FrozenTrial::state).containsOnly(org.quantlstm.tuning.TrialState.COMPLETE);
+        assertThat(second.deflation().varianceSource()).startsWith("variance of 4 trials'");
         assertThat(second.deflation().trials()).isEqualTo(
                 (int) second.trials().stream().filter(t -> t.state() != org.quantlstm.tuning.TrialState.FAIL).count());
     }
