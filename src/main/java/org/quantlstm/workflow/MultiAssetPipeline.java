@@ -132,7 +132,7 @@ public final class MultiAssetPipeline {
     /** Tunes one asset ({@code samplerSeed} differs per asset so that assets do not share proposals). */
     static AssetResult tuneAsset(ExperimentConfig cfg, MultiAssetSettings ms, BarSeries s, long samplerSeed,
                                  PrintStream out, TrainingListener listener) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / ms.jobs());
+        int threads = ms.threadsPerTraining();
         int ppy = ms.periodsPerYear(s.symbol(), s.interval());
         AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, ppy, threads));
         DataSplit split = tuner.split(s.size());

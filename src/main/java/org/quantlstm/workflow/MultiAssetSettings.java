@@ -26,11 +26,12 @@ import org.quantlstm.tuning.TpeSampler;
  * @param intervals      the bar interval of each ticker (data.interval unless universe.intervals names another)
  * @param periodsPerYear annualisation overrides by ticker (universe.periods_per_year)
  * @param commonEnd      end every asset's window at the earliest last bar among them, so the test segments overlap
+ * @param threads        PyTorch threads per training; 0 = the cores divided among the jobs
  */
 public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda, String sampler, String pruner,
                                  int prunerStartup, int prunerWarmup, AssetTuner.Space space, int jobs,
                                  Map<Symbol, Interval> intervals, Map<Symbol, Integer> periodsPerYear,
-                                 boolean commonEnd, MertonSpec merton, double maxWeight) {
+                                 boolean commonEnd, MertonSpec merton, double maxWeight, int threads) {
     public MultiAssetSettings {
         intervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
         periodsPerYear = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(periodsPerYear));
@@ -59,7 +60,7 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         if (!List.of("median", "halving", "none").contains(pruner)) {
             throw t.error("tuning.pruner", "use median, halving or none, got '" + pruner + "'");
         }
-        int startup = t.integer("pruner_startup_trials", 2, 0, 10_000);
+        int startup = t.integer("pruner_startup_trials", 5, 0, 10_000);
         int warmup = t.integer("pruner_warmup_epochs", 1, 0, 10_000);
         int[] seq = intRange(t, "seq_len", 16, 64);
         int[] hidden = intRange(t, "hidden_size", 16, 64);
@@ -69,6 +70,7 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         int[] epochs = intRange(t, "epochs", 2, 8);
         double[] thr = range(t, "threshold", 0.0, 1.5);
         int jobs = t.integer("jobs", 1, 1, 64);
+        int threads = t.integer("threads", 1, 0, 256);
         t.rejectUnknownKeys();
         AssetTuner.Space space = new AssetTuner.Space(seq[0], seq[1], hidden[0], hidden[1], layers[0], layers[1],
                 dropout[0], dropout[1], lr[0], lr[1], epochs[0], epochs[1], thr[0], thr[1]);
@@ -96,7 +98,12 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         double maxWeight = p.number("max_weight", 1.0, 0.01, 1.0);
         p.rejectUnknownKeys();
         return new MultiAssetSettings(trials, goal, lambda, sampler, pruner, startup, warmup, space, jobs, intervals,
-                ppy, commonEnd, merton, maxWeight);
+                ppy, commonEnd, merton, maxWeight, threads);
+    }
+
+    /** PyTorch threads per training: {@code threads}, or with 0 the available cores divided among the jobs. */
+    public int threadsPerTraining() {
+        return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
     }
 
     /** The tuner settings for one asset annualised with {@code periodsPerYear}. */

@@ -83,7 +83,7 @@ public final class TuneSession {
 
     static Outcome tune(BarSeries series, ExperimentConfig cfg, MultiAssetSettings ms, int trials, int jobs,
                         String studyName, Path storeFile, PrintStream out, TrainingListener extra) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+        int threads = ms.threads() > 0 ? ms.threads() : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
         int ppy = ms.periodsPerYear(series.symbol(), series.interval());
         AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, ppy, threads));
         DataSplit split = tuner.split(series.size());
