@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "quantlstm", mixinStandardHelpOptions = true, version = "quantlstm 0.1.0",
         description = "LSTM trading research: data, features, forecasts, backtests, portfolios, tear sheets.",
         subcommands = {RunCommand.class, FetchCommand.class, DataCommand.class, FeaturesCommand.class,
-                TrainCommand.class, PredictCommand.class, PortfolioCommand.class, ReportCommand.class,
+                TrainCommand.class, PredictCommand.class, TuneCommand.class, PortfolioCommand.class, ReportCommand.class,
                 RunsCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -11,8 +11,9 @@ public final class Pipelines {
         return switch (config.system()) {
             case "spy-analyser" -> new SpyAnalyserPipeline().run(config, ctx);
             case "cross-sectional" -> new CrossSectionalPipeline().run(config, ctx);
+            case "multi-asset-4h" -> new MultiAssetPipeline().run(config, ctx);
             default -> throw new UserInputException("system '" + config.system()
-                    + "' has no pipeline in this version of quantlstm; available: spy-analyser, cross-sectional");
+                    + "' has no pipeline in this version of quantlstm; available: spy-analyser, cross-sectional, multi-asset-4h");
         };
     }
 }

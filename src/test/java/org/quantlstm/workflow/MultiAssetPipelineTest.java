@@ -1,0 +1,70 @@
+package org.quantlstm.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole multi-asset-4h run on two bundled 4h assets over 60 days, with a tiny budget. */
+@Tag("slow")
+class MultiAssetPipelineTest {
+
+    @Test
+    void runWritesTheSeedsTableChartsAndFiles(@TempDir Path dir) throws Exception {
+        Map<String, String> o = new java.util.LinkedHashMap<>();
+        o.put("data.tickers", "XAUUSD,XAGUSD");
+        o.put("data.period_days", "60");
+        o.put("tuning.trials", "2");
+        o.put("tuning.seq_len", "6,10");
+        o.put("tuning.hidden_size", "4,8");
+        o.put("tuning.num_layers", "1,1");
+        o.put("tuning.epochs", "1,1");
+        o.put("portfolio.warmup", "3");
+        String yaml = ExperimentConfig.bundled("multi-asset-4h")
+                .replaceAll("(?s)\\n  intervals:.*?\\n  common_end", "\n  common_end");
+        Path file = dir.resolve("tiny.yaml");
+        Files.writeString(file, yaml);
+        ExperimentConfig cfg = ExperimentConfig.load(file.toString(), o);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        RunOutcome r = Pipelines.run(cfg, new RunContext(dir.resolve("runs"), dir, out,
+                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), false));
+
+        String console = buf.toString(StandardCharsets.UTF_8);
+        assertThat(console).contains("Trial 0 finished with value").contains("Best trial: ")
+                .contains("Final value").contains("Win rate").contains("DSR").contains("XAGUSD").contains("Run folder: ");
+        Path f = r.folder();
+        for (String name : List.of("config.yaml", "data.json", "metrics.json", "trials.csv", "equity.csv", "trades.csv",
+                "forecasts.csv", "summary.txt")) {
+            assertThat(f.resolve(name)).exists();
+        }
+        JsonNode m = new ObjectMapper().readTree(f.resolve("metrics.json").toFile());
+        assertThat(m.get("system").asText()).isEqualTo("multi-asset-4h");
+        assertThat(m.get("conventions").get("periods_per_year").get("XAUUSD").asInt()).isEqualTo(1560);
+        assertThat(m.get("assets")).hasSize(2);
+        assertThat(m.get("assets").get(0).get("dsr_trials").asInt()).isBetween(1, 2);
+        List<String> trials = Files.readAllLines(f.resolve("trials.csv"));
+        assertThat(trials.get(0)).isEqualTo("ticker,number,state,value,duration_ms,params");
+        assertThat(trials).hasSize(1 + 2 * 2);
+        assertThat(Files.readAllLines(f.resolve("forecasts.csv")).get(0)).startsWith("ticker,time,close,predicted_next_close");
+        try (Stream<Path> charts = Files.list(f.resolve("charts"))) {
+            assertThat(charts.map(p -> p.getFileName().toString()).toList())
+                    .anyMatch(n -> n.startsWith("portfolio_value_")).anyMatch(n -> n.startsWith("return_vs_sigma_"))
+                    .anyMatch(n -> n.startsWith("XAUUSD_forecast_")).anyMatch(n -> n.startsWith("XAGUSD_forecast_"));
+        }
+    }
+}
