@@ -10,8 +10,9 @@ public final class Pipelines {
     public static RunOutcome run(ExperimentConfig config, RunContext ctx) {
         return switch (config.system()) {
             case "spy-analyser" -> new SpyAnalyserPipeline().run(config, ctx);
+            case "weekly-12" -> new Weekly12Pipeline().run(config, ctx);
             default -> throw new UserInputException("system '" + config.system()
-                    + "' has no pipeline in this version of quantlstm; available: spy-analyser");
+                    + "' has no pipeline in this version of quantlstm; available: spy-analyser, weekly-12");
         };
     }
 }
