@@ -47,7 +47,12 @@ class Weekly12PipelineTest {
         BarSeries ndx = src.load(Symbol.of("^NDX"), Interval.W1, DateRange.all()).adjusted();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Weekly12Pipeline pipeline = new Weekly12Pipeline();
-        Weekly12Pipeline.Result base = pipeline.compute(tiny(), weekly, ndx, quiet, false);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Weekly12Pipeline.Result base = pipeline.compute(tiny(), weekly, ndx,
+                new PrintStream(progress, true, StandardCharsets.UTF_8), true);
+        // One progress line per stock, as each model finishes (ParallelTrainer's callback).
+        String lines = progress.toString(StandardCharsets.UTF_8);
+        assertThat(lines).contains("2 workers x 1 PyTorch thread", "[ 1/3]", "[ 2/3]", "[ 3/3]", "TSLA", "NVDA", "PEP");
         int decisions = base.times().length - 1;
         assertThat(decisions).isEqualTo(14);
 
