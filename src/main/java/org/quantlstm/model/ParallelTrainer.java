@@ -51,6 +51,15 @@ public final class ParallelTrainer {
 
     /** Trains all jobs; results in job order. On any failure every model already trained is closed. */
     public List<Trained> trainAll(List<Job> jobs) {
+        return trainAll(jobs, t -> {
+        });
+    }
+
+    /**
+     * As {@link #trainAll(List)}, calling {@code finished} on the worker thread as soon as each model is trained
+     * (in completion order, e.g. to print progress per asset); the callback must be thread-safe.
+     */
+    public List<Trained> trainAll(List<Job> jobs, java.util.function.Consumer<Trained> finished) {
         int workers = workers(jobs.size());
         int threads = threadsPerWorker(jobs.size());
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
@@ -65,7 +74,9 @@ public final class ParallelTrainer {
                     Forecaster f = Forecaster.create(job.spec(), job.seed());
                     try {
                         TrainingHistory h = f.fit(job.train(), job.valid(), job.config().withThreads(threads));
-                        return new Trained(job.name(), f, h);
+                        Trained done = new Trained(job.name(), f, h);
+                        finished.accept(done);
+                        return done;
                     } catch (RuntimeException e) {
                         f.close();
                         throw e;

@@ -12,8 +12,9 @@ public final class Pipelines {
             case "spy-analyser" -> new SpyAnalyserPipeline().run(config, ctx);
             case "cross-sectional" -> new CrossSectionalPipeline().run(config, ctx);
             case "multi-asset-4h" -> new MultiAssetPipeline().run(config, ctx);
+            case "weekly-12" -> new Weekly12Pipeline().run(config, ctx);
             default -> throw new UserInputException("system '" + config.system()
-                    + "' has no pipeline in this version of quantlstm; available: spy-analyser, cross-sectional, multi-asset-4h");
+                    + "' has no pipeline in this version of quantlstm; available: " + String.join(", ", ExperimentConfig.SYSTEMS));
         };
     }
 }

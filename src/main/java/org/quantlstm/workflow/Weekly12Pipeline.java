@@ -1,0 +1,626 @@
+package org.quantlstm.workflow;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quantlstm.backtest.BacktestResult;
+import org.quantlstm.common.DateRange;
+import org.quantlstm.common.Interval;
+import org.quantlstm.common.Symbol;
+import org.quantlstm.common.UserInputException;
+import org.quantlstm.data.BarSeries;
+import org.quantlstm.data.BundledSource;
+import org.quantlstm.data.RiskFreeRates;
+import org.quantlstm.features.FeatureMatrix;
+import org.quantlstm.features.Targets;
+import org.quantlstm.features.Windowing;
+import org.quantlstm.features.Windows;
+import org.quantlstm.features.scale.MinMaxScaler;
+import org.quantlstm.features.sets.CloseOnly;
+import org.quantlstm.features.sets.FeatureSets;
+import org.quantlstm.model.ForecastMetrics;
+import org.quantlstm.model.LstmSpec;
+import org.quantlstm.model.ParallelTrainer;
+import org.quantlstm.model.TrainConfig;
+import org.quantlstm.portfolio.EqualWeightRebalancer;
+import org.quantlstm.portfolio.PredictedChangeRebalancer;
+import org.quantlstm.report.Comparison;
+import org.quantlstm.report.PerformanceSummary;
+import org.quantlstm.report.ResultWriter;
+import org.quantlstm.report.RiskFree;
+
+/**
+ * The weekly-12 system (seed 002, Liu, "Portfolio Management Strategy Based on LSTM") end to end: weekly Friday
+ * adjusted closes of 12 stocks → one LSTM per stock (2 × 256 → Linear, 24-week window of the {@code close-only}
+ * feature, min-max scaled on training rows only) trained on data up to 2022-06-24 with early stopping on a
+ * validation part carved from the end of the training weeks → each Friday of the 52 test weeks, next week's close
+ * forecast per stock → {@link PredictedChangeRebalancer} (buy the predicted risers, sell the predicted decliners,
+ * z-scores when all move the same way, shorts allowed, |w| ≤ 1/3) → the weekly portfolio loop
+ * ({@link WeeklyPortfolioLoop}: fills at the decision close, costs on turnover, compounding) → the paper's
+ * annualised tear sheet for the strategy, the Nasdaq-100 index and 1/N of the same stocks, with the paper's Table 2
+ * beside ours, forecast accuracy next to persistence, PSR/DSR, charts and a run folder.
+ *
+ * <p>Causality: everything at decision row t is computed from weekly closes up to row t (the models and scalers see
+ * only training weeks; the inference window of row t ends at row t); a test perturbs later prices and checks that
+ * earlier weights are bit-identical.
+ */
+public final class Weekly12Pipeline {
+    public static final String SYSTEM = "weekly-12";
+    private static final long DAY = 86_400_000L;
+
+    /** The paper's Table 2 (annualised tear sheet, 2022-07-01 → 2023-06-23): return %, volatility %, Sharpe, MDD %. */
+    public record PaperFigures(double returnPct, double volatilityPct, double sharpe, double maxDrawdownPct) {
+    }
+
+    public static final PaperFigures PAPER_NASDAQ = new PaperFigures(21.25, 23.46, 0.780, -20.9);
+    public static final PaperFigures PAPER_ONE_OVER_N = new PaperFigures(39.77, 24.81, 1.337, -19.3);
+    public static final PaperFigures PAPER_STRATEGY = new PaperFigures(116.21, 26.68, 2.944, -13.1);
+
+    /**
+     * Everything the computation needs, read from the experiment (common sections plus the {@code portfolio}
+     * section).
+     *
+     * @param historyStart first week used for training (null = all bundled history)
+     * @param trainEnd     last Friday whose close the models may see in training; also the first decision date
+     * @param testEnd      last Friday of the test; the last decision is the Friday before
+     * @param validation   fraction of the training windows (the latest ones) held out for early stopping
+     * @param trials       K of the Deflated Sharpe Ratio
+     * @param cores        CPU cores for {@link ParallelTrainer}
+     */
+    public record Settings(List<Symbol> tickers, Symbol benchmark, LocalDate historyStart, LocalDate trainEnd,
+                           LocalDate testEnd, String net, int lookback, int epochs, int batchSize, double learningRate,
+                           int patience, double validation, long seed, double costBps, double capital,
+                           String riskFree, double maxWeight, double tradeFraction, boolean allowShort, int trials,
+                           int cores) {
+        public Settings {
+            tickers = List.copyOf(tickers);
+            if (tickers.size() < 2) {
+                throw new UserInputException("weekly-12 needs at least 2 tickers, got " + tickers.size());
+            }
+            if (!trainEnd.isBefore(testEnd)) {
+                throw new UserInputException("portfolio.train_end " + trainEnd + " must be before portfolio.test_end "
+                        + testEnd);
+            }
+            if (historyStart != null && !historyStart.isBefore(trainEnd)) {
+                throw new UserInputException("portfolio.history_start " + historyStart + " must be before train_end "
+                        + trainEnd);
+            }
+        }
+
+        static Settings of(ExperimentConfig cfg) {
+            ConfigSection p = cfg.section("portfolio");
+            String hs = p.string("history_start", "all");
+            LocalDate historyStart = hs.equalsIgnoreCase("all") ? null : p.parsed("history_start", null, LocalDate::parse);
+            LocalDate trainEnd = p.parsed("train_end", "2022-06-24", LocalDate::parse);
+            LocalDate testEnd = p.parsed("test_end", "2023-06-23", LocalDate::parse);
+            double maxWeight = p.number("max_weight", PredictedChangeRebalancer.PAPER_CAP, 1e-6, 1);
+            double tradeFraction = p.number("trade_fraction", PredictedChangeRebalancer.DEFAULT_TRADE_FRACTION, 0, 1);
+            int trials = p.integer("dsr_trials", 3, 1, 1_000_000);
+            int cores = p.integer("cores", 0, 0, 1024);
+            p.rejectUnknownKeys();
+            var d = cfg.data();
+            if (!d.source().equals("bundled")) {
+                throw new UserInputException("weekly-12 reads the bundled weekly prices only; use --source bundled");
+            }
+            if (d.interval() != Interval.W1) {
+                throw new UserInputException("weekly-12 trades weekly bars: data.interval must be 1wk, got "
+                        + d.interval().code());
+            }
+            var m = cfg.model();
+            var b = cfg.backtest();
+            return new Settings(d.tickers(), d.benchmark(), historyStart, trainEnd, testEnd, m.net(), m.lookback(),
+                    m.epochs(), m.batchSize(), m.learningRate(), m.patience(), cfg.split().validation(), cfg.seed(),
+                    b.costBps(), b.initialCapital(), b.riskFree(), maxWeight, tradeFraction, cfg.signal().allowShort(),
+                    trials, cores == 0 ? Runtime.getRuntime().availableProcessors() : cores);
+        }
+    }
+
+    /** Training and forecast record of one stock. */
+    public record StockModel(String ticker, LocalDate historyStart, int trainWindows, int validWindows, int epochs,
+                             int bestEpoch, double bestValidLoss, double[] predictedClose, double[] lastClose,
+                             double[] actualNextClose, ForecastMetrics.Report report) {
+    }
+
+    /** The parts of a run that tests and the run folder use. */
+    public record Result(long[] times, double[][] prices, double[][] predicted, double[] benchmark,
+                         List<StockModel> models, WeeklyPortfolioLoop.Result strategy,
+                         WeeklyPortfolioLoop.Result oneOverN, BacktestResult nasdaq, RiskFree riskFree,
+                         Comparison comparison, String trainingTable, String forecastTable, String tearSheet) {
+        /** Weights set at decision row k (a copy). */
+        public double[] weightsAt(int k) {
+            return strategy.weights()[k];
+        }
+    }
+
+    public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
+        PrintStream out = ctx.out();
+        Settings s = Settings.of(cfg);
+        BundledSource source = new BundledSource();
+        Map<Symbol, BarSeries> weekly = new LinkedHashMap<>();
+        for (Symbol t : s.tickers()) {
+            weekly.put(t, source.load(t, Interval.W1, DateRange.all()).adjusted());
+        }
+        BarSeries bench = source.load(s.benchmark(), Interval.W1, DateRange.all()).adjusted();
+        out.println("=".repeat(96));
+        out.printf(Locale.ROOT, "%s: LSTM-FORECAST WEEKLY PORTFOLIO OF %d STOCKS (seed 002, Liu)%n",
+                cfg.name().toUpperCase(Locale.ROOT), s.tickers().size());
+        out.println("Stocks: " + String.join(" ", s.tickers().stream().map(Symbol::value).toList())
+                + "  (weekly Friday adjusted closes, bundled)");
+        out.printf(Locale.ROOT, "Train: %s .. %s (last %.0f%% of training windows validate); test: decisions %s .. "
+                        + "%s, returns to %s%n", s.historyStart() == null ? "all history" : s.historyStart(), s.trainEnd(),
+                s.validation() * 100, s.trainEnd(), s.testEnd().minusDays(7), s.testEnd());
+        out.printf(Locale.ROOT, "Model: %s, %d-week window, lr %s, MSE, batch %d, up to %d epochs (patience %d); "
+                        + "rule: cap %.4f, trade %.2f, shorts %s; costs %.1f bps on turnover%n", s.net(), s.lookback(),
+                s.learningRate(), s.batchSize(), s.epochs(), s.patience(), s.maxWeight(), s.tradeFraction(),
+                s.allowShort() ? "allowed" : "not allowed", s.costBps());
+        out.println("=".repeat(96));
+        try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
+            Result r = compute(s, weekly, bench, out, ctx.progress());
+            out.print("\n" + r.trainingTable() + "\n" + r.forecastTable());
+            write(folder, cfg, s, r, weekly, bench);
+            String summary = r.trainingTable() + "\n" + r.forecastTable() + "\n" + r.tearSheet();
+            folder.writeText("summary.txt", summary);
+            folder.writeTearSheet();
+            var path = folder.commit();
+            out.print("\n" + r.tearSheet());
+            out.println("Run folder: " + path);
+            return new RunOutcome(path, summary);
+        }
+    }
+
+    /**
+     * The whole computation on prepared weekly series (adjusted, Friday-labelled): per-stock models, weekly
+     * forecasts, the strategy, 1/N and the benchmark, tables. Writes nothing; prints progress to {@code out}
+     * (per stock as each model finishes when {@code progress}).
+     */
+    public Result compute(Settings s, Map<Symbol, BarSeries> weekly, BarSeries benchmark, PrintStream out,
+                          boolean progress) {
+        // 1. The decision panel: every Friday from train_end to test_end, common to all stocks and the index.
+        BarSeries first = weekly.get(s.tickers().get(0));
+        long trainEnd = atMidnight(s.trainEnd());
+        long testEnd = atMidnight(s.testEnd());
+        int from = lastAtOrBefore(first, trainEnd);
+        int to = lastAtOrBefore(first, testEnd);
+        if (from < 0 || to <= from) {
+            throw new UserInputException(first.symbol() + ": no weekly bars between " + s.trainEnd() + " and "
+                    + s.testEnd());
+        }
+        long[] times = Arrays.copyOfRange(first.epochMillis(), from, to + 1);
+        int rows = times.length;
+        int n = s.tickers().size();
+        double[][] prices = new double[rows][n];
+        double[][] predicted = new double[rows - 1][n];
+        double[] bench = column(benchmark, times);
+
+        // 2. Windows, scalers and training jobs per stock.
+        LstmSpec spec = ForecastStage.spec(s.net(), s.lookback(), 1, 64, 2, 0.0);
+        TrainConfig train = TrainConfig.defaults().withEpochs(s.epochs()).withBatchSize(s.batchSize())
+                .withLearningRate(s.learningRate()).withLoss(TrainConfig.LossKind.MSE, 1.0)
+                .withEarlyStopping(s.patience(), 0.0, true).withSeed(s.seed());
+        List<Prepared> prepared = new ArrayList<>();
+        List<ParallelTrainer.Job> jobs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Symbol t = s.tickers().get(i);
+            BarSeries w = weekly.get(t);
+            if (w == null) {
+                throw new UserInputException("no weekly prices for " + t);
+            }
+            Prepared p = prepare(s, w, times);
+            for (int k = 0; k < rows; k++) {
+                prices[k][i] = p.panelClose()[k];
+            }
+            prepared.add(p);
+            jobs.add(new ParallelTrainer.Job(t.value(), spec, s.seed() + i, p.train(), p.valid(), train));
+        }
+        ParallelTrainer trainer = new ParallelTrainer(s.cores());
+        out.printf(Locale.ROOT, "Training %d LSTMs (%,d weights each) with %d workers x %d PyTorch thread(s)...%n", n,
+                spec.parameterCount(), trainer.workers(n), trainer.threadsPerWorker(n));
+        AtomicInteger done = new AtomicInteger();
+        long started = System.nanoTime();
+        List<ParallelTrainer.Trained> trained = trainer.trainAll(jobs, m -> {
+            if (progress) {
+                out.printf(Locale.ROOT, "  [%2d/%d] %-5s trained: %3d epochs, best %3d, valid MSE %.3g  (%.0f s)%n",
+                        done.incrementAndGet(), n, m.name(), m.history().epochs(), m.history().bestEpoch() + 1,
+                        m.history().bestLoss(), (System.nanoTime() - started) / 1e9);
+            }
+        });
+
+        // 3. Forecasts for each decision row, from the window ending at that row.
+        List<StockModel> models = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                Prepared p = prepared.get(i);
+                ParallelTrainer.Trained m = trained.get(i);
+                double[] z = m.forecaster().predict(p.test());
+                double[] pred = new double[rows - 1];
+                double[] last = new double[rows - 1];
+                double[] actual = new double[rows - 1];
+                for (int k = 0; k < rows - 1; k++) {
+                    pred[k] = p.scaler().inverse(0, z[k]);
+                    last[k] = prices[k][i];
+                    actual[k] = prices[k + 1][i];
+                    predicted[k][i] = pred[k];
+                }
+                ForecastMetrics.Report report = ForecastMetrics.evaluate(actual, pred, last, p.drift(),
+                        ForecastMetrics.Target.LEVEL);
+                models.add(new StockModel(m.name(), p.historyStart(), p.train().samples(), p.valid().samples(),
+                        m.history().epochs(), m.history().bestEpoch() + 1, m.history().bestLoss(), pred, last, actual,
+                        report));
+            }
+        } finally {
+            trained.forEach(ParallelTrainer.Trained::close);
+        }
+
+        // 4. Portfolios: the strategy and 1/N through the weekly loop, the index as buy-and-hold.
+        RiskFree rf = riskFree(s.riskFree(), times);
+        double[] equal = new double[n];
+        Arrays.fill(equal, 1.0 / n);
+        var rule = new PredictedChangeRebalancer(s.tradeFraction(), s.maxWeight(), s.allowShort());
+        WeeklyPortfolioLoop.Result strategy = WeeklyPortfolioLoop.run("strategy", times, prices, predicted, rule,
+                equal, s.costBps(), s.capital(), rf.perPeriod());
+        WeeklyPortfolioLoop.Result oneOverN = WeeklyPortfolioLoop.run("one_over_n", times, prices, null,
+                new EqualWeightRebalancer(), equal, s.costBps(), s.capital(), rf.perPeriod());
+        double[] ndxEquity = new double[rows];
+        double[] ones = new double[rows];
+        for (int k = 0; k < rows; k++) {
+            ndxEquity[k] = s.capital() * bench[k] / bench[0];
+            ones[k] = 1;
+        }
+        BacktestResult nasdaq = new BacktestResult("nasdaq", times, bench, ndxEquity, ones, new double[rows],
+                new double[rows], List.of(), List.of(), s.capital());
+        BacktestResult strat = strategy.toBacktestResult();
+        Comparison cmp = Comparison.of(List.of(strat, oneOverN.toBacktestResult(), nasdaq), nasdaq, rf, 52);
+        if (s.trials() != 3) {
+            cmp = deflateOver(cmp, List.of(strat, oneOverN.toBacktestResult(), nasdaq), nasdaq, rf, s.trials());
+        }
+        Result partial = new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
+                trainingTable(models, s), forecastTable(models), "");
+        return new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
+                partial.trainingTable(), partial.forecastTable(), tearSheet(partial, s));
+    }
+
+    /** One stock's training data and inference windows. */
+    private record Prepared(Windows train, Windows valid, Windows test, MinMaxScaler scaler, double drift,
+                            double[] panelClose, LocalDate historyStart) {
+    }
+
+    /**
+     * Windows of one stock: training and validation windows are those whose target week is at or before
+     * train_end (validation = the latest {@code validation} share of them); the scaler (one for inputs and target,
+     * both prices) is fitted on the closes the training windows see, validation weeks excluded; the inference
+     * windows end at each decision row.
+     */
+    private static Prepared prepare(Settings s, BarSeries w, long[] times) {
+        int firstRow = s.historyStart() == null ? 0 : w.indexAtOrAfter(atMidnight(s.historyStart()));
+        int lastRow = lastAtOrBefore(w, times[times.length - 1]);
+        if (lastRow < 0 || w.epochMillis(lastRow) != times[times.length - 1]) {
+            throw new UserInputException(w.symbol() + ": no weekly close on " + date(times[times.length - 1]));
+        }
+        BarSeries series = w.slice(firstRow, lastRow + 1);
+        double[] close = series.closes();
+        int decisionFrom = series.indexAtOrAfter(times[0]);
+        int rows = times.length;
+        if (decisionFrom + rows != series.size()) {
+            throw new UserInputException(w.symbol() + ": weekly bars between " + date(times[0]) + " and "
+                    + date(times[rows - 1]) + " do not match the first stock's (" + (series.size() - decisionFrom)
+                    + " vs " + rows + " weeks)");
+        }
+        double[] panelClose = new double[rows];
+        for (int k = 0; k < rows; k++) {
+            if (series.epochMillis(decisionFrom + k) != times[k]) {
+                throw new UserInputException(w.symbol() + ": no weekly close on " + date(times[k]));
+            }
+            panelClose[k] = close[decisionFrom + k];
+        }
+        FeatureMatrix raw = FeatureSets.byName(CloseOnly.NAME).compute(series, null);
+        double[] target = Targets.nextClose(close);
+        // Labelled windows: decision bars before the first decision row (their target is at or before train_end).
+        Windows shape = Windowing.build(raw, target, s.lookback(), 0, decisionFrom);
+        int windows = shape.samples();
+        int valid = (int) Math.round(windows * s.validation());
+        int trainCount = windows - valid;
+        if (trainCount < 10) {
+            throw new UserInputException(w.symbol() + ": only " + trainCount + " training windows of " + s.lookback()
+                    + " weeks before " + s.trainEnd() + "; use an earlier portfolio.history_start");
+        }
+        int lastTrainBar = shape.endIndex()[trainCount - 1];
+        MinMaxScaler scaler = MinMaxScaler.fit(raw, 0, lastTrainBar + 2);
+        FeatureMatrix scaled = scaler.transform(raw);
+        double[] y = scaler.transform(0, target);
+        Windows labelled = Windowing.build(scaled, y, s.lookback(), 0, decisionFrom);
+        Windows test = Windowing.forInference(scaled, y, s.lookback(), decisionFrom, decisionFrom + rows - 1);
+        if (test.samples() != rows - 1) {
+            throw new UserInputException(w.symbol() + ": " + test.samples() + " forecast windows for " + (rows - 1)
+                    + " decision weeks (too little history before " + date(times[0]) + ")");
+        }
+        double drift = ForecastMetrics.driftPerStep(Arrays.copyOfRange(close, 0, lastTrainBar + 2),
+                ForecastMetrics.Target.LEVEL);
+        return new Prepared(labelled.slice(0, trainCount), labelled.slice(trainCount, windows), test, scaler, drift,
+                panelClose, series.date(0));
+    }
+
+    /** The risk-free return of each week (row k → k+1): a bundled FRED series name or an annual rate. */
+    static RiskFree riskFree(String spec, long[] times) {
+        long[] starts = Arrays.copyOf(times, times.length - 1);
+        try {
+            double annual = Double.parseDouble(spec);
+            return RiskFree.constant(annual, 52, starts.length);
+        } catch (NumberFormatException e) {
+            double[] r = RiskFreeRates.bundled().perPeriod(starts, spec, 52);
+            return new RiskFree(r, "FRED " + spec.toUpperCase(Locale.ROOT)
+                    + " (bundled), yield at each Friday, (1+y)^(1/52)-1 per week");
+        }
+    }
+
+    private static Comparison deflateOver(Comparison base, List<BacktestResult> rows, BacktestResult bench,
+                                          RiskFree rf, int trials) {
+        List<PerformanceSummary> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            double[] x = excess(rows.get(i).returns(), rf.perPeriod());
+            out.add(base.rows().get(i).withDsr(org.quantlstm.report.ProbabilisticSharpe.dsr(x, trials,
+                    base.sharpeVariance())));
+        }
+        return new Comparison(out, base.benchmark(), base.best(), trials, base.sharpeVariance());
+    }
+
+    private static double[] excess(double[] r, double[] rf) {
+        double[] x = new double[r.length];
+        for (int i = 0; i < r.length; i++) {
+            x[i] = r[i] - rf[i];
+        }
+        return x;
+    }
+
+    private static String trainingTable(List<StockModel> models, Settings s) {
+        StringBuilder b = new StringBuilder("Per-stock LSTM training (MSE on min-max scaled prices; validation = "
+                + "latest training weeks):\n");
+        b.append(String.format(Locale.ROOT, "%-6s %-10s %7s %7s %7s %5s %12s%n", "stock", "from", "train", "valid",
+                "epochs", "best", "valid MSE"));
+        for (StockModel m : models) {
+            b.append(String.format(Locale.ROOT, "%-6s %-10s %7d %7d %7d %5d %12.4g%n", m.ticker(), m.historyStart(),
+                    m.trainWindows(), m.validWindows(), m.epochs(), m.bestEpoch(), m.bestValidLoss()));
+        }
+        return b.toString();
+    }
+
+    private static String forecastTable(List<StockModel> models) {
+        StringBuilder b = new StringBuilder("Next-week close forecasts over the test weeks (LSTM vs persistence "
+                + "'next = last'; direction = sign of the predicted change):\n");
+        b.append(String.format(Locale.ROOT, "%-6s %11s %11s %8s %8s %8s %8s  %s%n", "stock", "RMSE LSTM",
+                "RMSE pers.", "Theil U", "MAPE%", "dir.acc", "IC", "beats persistence?"));
+        int beats = 0;
+        double dirSum = 0;
+        for (StockModel m : models) {
+            var r = m.report();
+            beats += r.beatsPersistence() ? 1 : 0;
+            dirSum += r.model().directionalAccuracy();
+            b.append(String.format(Locale.ROOT, "%-6s %11.4f %11.4f %8.3f %8.2f %8.3f %8.3f  %s%n", m.ticker(),
+                    r.model().rmse(), r.persistence().rmse(), r.theilU(), r.model().mapePercent(),
+                    r.model().directionalAccuracy(), r.model().ic(), r.beatsPersistence() ? "yes" : "NO"));
+        }
+        int n = models.size();
+        double meanDir = dirSum / n;
+        b.append(String.format(Locale.ROOT, "Verdict: the LSTM beats persistence on %d of %d stocks; mean "
+                + "directional accuracy %.1f%% (50%% = coin flip). ", beats, n, meanDir * 100));
+        if (beats <= n / 2) {
+            b.append("As price forecasts the models add little or nothing over 'next week = this week'; any edge of "
+                    + "the strategy comes from the sign and ranking of small predicted changes.\n");
+        } else {
+            b.append("The models improve on 'next week = this week' for most stocks.\n");
+        }
+        return b.toString();
+    }
+
+    private static String tearSheet(Result r, Settings s) {
+        Comparison c = r.comparison();
+        PerformanceSummary st = c.rows().get(0), eq = c.rows().get(1), nd = c.rows().get(2);
+        int weeks = r.times().length - 1;
+        StringBuilder b = new StringBuilder();
+        b.append("=".repeat(96)).append('\n');
+        b.append(String.format(Locale.ROOT, "ANNUALISED TEAR SHEET, %s .. %s (%d weekly returns, N = 52; risk-free %s)%n",
+                date(r.times()[1]), date(r.times()[weeks]), weeks, "DGS2".equalsIgnoreCase(s.riskFree())
+                        ? "2-year Treasury" : s.riskFree()));
+        b.append("=".repeat(96)).append('\n');
+        b.append(String.format(Locale.ROOT, "%-20s %12s %12s %12s %12s %12s %12s%n", "", "NASDAQ-100", "paper",
+                "1/N", "paper", "Strategy", "paper"));
+        b.append(String.format(Locale.ROOT, "%-20s %12.2f %12.2f %12.2f %12.2f %12.2f %12.2f%n", "Returns (%)",
+                nd.cagr() * 100, PAPER_NASDAQ.returnPct(), eq.cagr() * 100, PAPER_ONE_OVER_N.returnPct(),
+                st.cagr() * 100, PAPER_STRATEGY.returnPct()));
+        b.append(String.format(Locale.ROOT, "%-20s %12.2f %12.2f %12.2f %12.2f %12.2f %12.2f%n", "Volatility (%)",
+                nd.volatility() * 100, PAPER_NASDAQ.volatilityPct(), eq.volatility() * 100,
+                PAPER_ONE_OVER_N.volatilityPct(), st.volatility() * 100, PAPER_STRATEGY.volatilityPct()));
+        b.append(String.format(Locale.ROOT, "%-20s %12.3f %12.3f %12.3f %12.3f %12.3f %12.3f%n", "Sharpe Ratio",
+                nd.sharpe(), PAPER_NASDAQ.sharpe(), eq.sharpe(), PAPER_ONE_OVER_N.sharpe(), st.sharpe(),
+                PAPER_STRATEGY.sharpe()));
+        b.append(String.format(Locale.ROOT, "%-20s %12.1f %12.1f %12.1f %12.1f %12.1f %12.1f%n", "Max Drawdown (%)",
+                nd.maxDrawdown() * 100, PAPER_NASDAQ.maxDrawdownPct(), eq.maxDrawdown() * 100,
+                PAPER_ONE_OVER_N.maxDrawdownPct(), st.maxDrawdown() * 100, PAPER_STRATEGY.maxDrawdownPct()));
+        b.append(String.format(Locale.ROOT, "%-20s %12.3f %12s %12.3f %12s %12.3f %12s%n", "PSR (SR* = 0)",
+                nd.psr(), "-", eq.psr(), "-", st.psr(), "-"));
+        b.append(String.format(Locale.ROOT, "%-20s %12.3f %12s %12.3f %12s %12.3f %12s%n",
+                "DSR (K = " + c.trials() + ")", nd.dsr(), "-", eq.dsr(), "-", st.dsr(), "-"));
+        b.append("-".repeat(96)).append('\n');
+        WeeklyPortfolioLoop.Result sp = r.strategy();
+        b.append(String.format(Locale.ROOT, "Strategy: final equity $%,.0f from $%,.0f; mean one-way turnover %.1f%% "
+                        + "a week; costs $%,.0f (%.1f bps on turnover); beta to NASDAQ-100 %.2f%n",
+                sp.equity()[weeks], s.capital(), sp.meanTurnover() * 100, sp.totalCosts(), s.costBps(), st.beta()));
+        b.append("Returns = CAGR (1+R)^(52/n)-1, here the 52-week total return; volatility = std(ddof=1)*sqrt(52); "
+                + "Sharpe on weekly excess returns; MDD from weekly closes.\n");
+        List<String> notes = new ArrayList<>();
+        if (st.dsr() < 0.95) {
+            notes.add(String.format(Locale.ROOT, "The strategy's Sharpe is not significant after deflating for K = %d "
+                    + "(DSR %.3f < 0.95); one year of 52 weekly returns is a short sample.", c.trials(), st.dsr()));
+        }
+        if (st.sharpe() < eq.sharpe()) {
+            notes.add("The strategy did not beat 1/N of the same stocks on Sharpe ratio.");
+        }
+        if (st.cagr() < nd.cagr()) {
+            notes.add("The strategy returned less than the NASDAQ-100 index.");
+        }
+        notes.forEach(x -> b.append("Note: ").append(x).append('\n'));
+        return b.toString();
+    }
+
+    private void write(RunFolder folder, ExperimentConfig cfg, Settings s, Result r, Map<Symbol, BarSeries> weekly,
+                       BarSeries bench) {
+        folder.writeText("config.yaml", cfg.yaml());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", "bundled");
+        data.put("interval", "1wk");
+        List<Object> series = new ArrayList<>();
+        for (Symbol t : s.tickers()) {
+            series.add(describe(weekly.get(t)));
+        }
+        series.add(describe(bench));
+        data.put("series", series);
+        folder.writeJson("data.json", data);
+
+        ResultWriter w = new ResultWriter();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("system", SYSTEM);
+        metrics.put("conventions", conventions(s, r));
+        Map<String, Object> sheet = new LinkedHashMap<>();
+        String[] keys = {"strategy", "one_over_n", "nasdaq"};
+        PaperFigures[] paper = {PAPER_STRATEGY, PAPER_ONE_OVER_N, PAPER_NASDAQ};
+        for (int i = 0; i < 3; i++) {
+            PerformanceSummary p = r.comparison().rows().get(i);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("annualised_return", p.cagr());
+            row.put("volatility", p.volatility());
+            row.put("sharpe", p.sharpe());
+            row.put("max_drawdown", p.maxDrawdown());
+            row.put("total_return", p.totalReturn());
+            row.put("psr", p.psr());
+            row.put("dsr", p.dsr());
+            row.put("paper", paper[i]);
+            sheet.put(keys[i], row);
+        }
+        metrics.put("tear_sheet", sheet);
+        metrics.put("comparison", r.comparison());
+        Map<String, Object> turnover = new LinkedHashMap<>();
+        turnover.put("strategy_mean_weekly", r.strategy().meanTurnover());
+        turnover.put("one_over_n_mean_weekly", r.oneOverN().meanTurnover());
+        turnover.put("strategy_costs", r.strategy().totalCosts());
+        turnover.put("one_over_n_costs", r.oneOverN().totalCosts());
+        metrics.put("turnover", turnover);
+        Map<String, Object> forecast = new LinkedHashMap<>();
+        Map<String, Object> training = new LinkedHashMap<>();
+        for (StockModel m : r.models()) {
+            forecast.put(m.ticker(), m.report());
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("history_start", m.historyStart().toString());
+            t.put("train_windows", m.trainWindows());
+            t.put("valid_windows", m.validWindows());
+            t.put("epochs", m.epochs());
+            t.put("best_epoch", m.bestEpoch());
+            t.put("best_valid_loss", m.bestValidLoss());
+            training.put(m.ticker(), t);
+        }
+        metrics.put("forecast", forecast);
+        metrics.put("training", training);
+        w.writeJson(folder.file("metrics.json"), metrics);
+        w.writeEquity(folder.file("equity.csv"), List.of(r.strategy().toBacktestResult(),
+                r.oneOverN().toBacktestResult(), r.nasdaq()));
+
+        long[] times = r.times();
+        StringBuilder wt = new StringBuilder("time");
+        s.tickers().forEach(t -> wt.append(',').append(t.value()));
+        wt.append('\n');
+        double[][] weights = r.strategy().weights();
+        for (int k = 0; k < weights.length; k++) {
+            wt.append(java.time.Instant.ofEpochMilli(times[k]));
+            for (double v : weights[k]) {
+                wt.append(',').append(String.format(Locale.ROOT, "%.10f", v));
+            }
+            wt.append('\n');
+        }
+        folder.writeText("weights.csv", wt.toString());
+
+        StringBuilder fc = new StringBuilder("date,ticker,close,predicted_next_close,predicted_change,"
+                + "actual_next_close,actual_change\n");
+        for (int k = 0; k < times.length - 1; k++) {
+            for (int i = 0; i < s.tickers().size(); i++) {
+                StockModel m = r.models().get(i);
+                fc.append(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.8f,%.6f,%.8f%n", date(times[k]), m.ticker(),
+                        m.lastClose()[k], m.predictedClose()[k], m.predictedClose()[k] / m.lastClose()[k] - 1,
+                        m.actualNextClose()[k], m.actualNextClose()[k] / m.lastClose()[k] - 1));
+            }
+        }
+        folder.writeText("forecasts.csv", fc.toString());
+
+        Weekly12Charts.cumulativeReturns(times, List.of(r.strategy().toBacktestResult(), r.oneOverN()
+                        .toBacktestResult(), r.nasdaq()), List.of("Strategy", "1/N", "NASDAQ-100"),
+                folder.file("charts/cumulative_returns.png"));
+        Weekly12Charts.weights(Arrays.copyOf(times, times.length - 1), weights,
+                s.tickers().stream().map(Symbol::value).toList(), folder.file("charts/weights.png"));
+    }
+
+    private static Map<String, Object> describe(BarSeries b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("symbol", b.symbol().value());
+        m.put("rows", b.size());
+        m.put("first", b.date(0).toString());
+        m.put("last", b.date(b.size() - 1).toString());
+        m.put("sha256", DataFingerprint.sha256(b));
+        return m;
+    }
+
+    private static Map<String, Object> conventions(Settings s, Result r) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("periods_per_year", 52);
+        c.put("risk_free", r.riskFree().source());
+        c.put("risk_free_conversion", "(1+rf)^(1/N) - 1");
+        c.put("std_ddof", 1);
+        c.put("returns", "simple, compounded weekly");
+        c.put("annualised_return", "CAGR (1+R)^(52/n) - 1");
+        c.put("cost_bps_on_turnover", s.costBps());
+        c.put("costs", "bps x one-way turnover sum|w_new - w_drifted| x equity, paid at each rebalance");
+        c.put("fill", "weights decided at Friday close t from data up to t, filled at that close, earn close t -> t+1");
+        c.put("initial_capital", s.capital());
+        c.put("initial_weights", "1/N (the rule adjusts it at the first decision; buying in is turnover)");
+        c.put("max_weight", s.maxWeight());
+        c.put("trade_fraction", s.tradeFraction());
+        c.put("allow_short", s.allowShort());
+        c.put("one_over_n", "rebalanced to 1/N every week, same costs");
+        c.put("benchmark", s.benchmark().value() + " index, buy and hold, no costs");
+        c.put("psr_kurtosis", "raw (normal = 3)");
+        c.put("dsr_trials", r.comparison().trials());
+        c.put("seed", s.seed());
+        c.put("history_start", s.historyStart() == null ? "all" : s.historyStart().toString());
+        c.put("train_end", s.trainEnd().toString());
+        c.put("test_end", s.testEnd().toString());
+        return c;
+    }
+
+    private static double[] column(BarSeries s, long[] times) {
+        double[] out = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            int i = s.indexAtOrAfter(times[k]);
+            if (i >= s.size() || s.epochMillis(i) != times[k]) {
+                throw new UserInputException(s.symbol() + ": no weekly close on " + date(times[k]));
+            }
+            out[k] = s.close(i);
+        }
+        return out;
+    }
+
+    private static int lastAtOrBefore(BarSeries s, long t) {
+        int i = s.indexAtOrAfter(t);
+        return i < s.size() && s.epochMillis(i) == t ? i : i - 1;
+    }
+
+    private static long atMidnight(LocalDate d) {
+        return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    private static LocalDate date(long t) {
+        return LocalDate.ofEpochDay(Math.floorDiv(t, DAY));
+    }
+}

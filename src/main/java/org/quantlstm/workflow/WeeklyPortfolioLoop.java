@@ -1,0 +1,207 @@
+package org.quantlstm.workflow;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.quantlstm.backtest.BacktestResult;
+import org.quantlstm.common.UserInputException;
+import org.quantlstm.portfolio.RebalanceContext;
+import org.quantlstm.portfolio.Rebalancer;
+import org.quantlstm.portfolio.Returns;
+
+/**
+ * The weekly portfolio simulation of the weekly-12 system: one account holding N stocks by weight, rebalanced at
+ * every row of a price panel by a {@link Rebalancer}, with proportional costs on turnover and compounding.
+ *
+ * <p>Timing (the paper's convention). Row t of {@code prices} is a rebalancing date (a Friday's adjusted close).
+ * The decision at row t is taken at that close from prices up to row t and the forecasts made at row t, and it is
+ * filled at that same close; the new weights then earn the following week's return, close t → close t+1. There is
+ * no decision at the last row, which only marks the portfolio.
+ *
+ * <p>Arithmetic, for t = 0 … T−2, with E_t the equity at close t before trading:
+ * <ol>
+ *   <li>The weights before trading, {@code d_t}: all cash at t = 0 ({@code d_0 = 0}); later the previous weights
+ *       moved with the prices, {@code d_t,i = w_{t−1,i}(1 + r_t,i) / (1 + R_t)} where {@code R_t} is the portfolio
+ *       return of the week (cash earns the risk-free rate).</li>
+ *   <li>The rule's new weights {@code w_t}. At t = 0 the rule sees {@code initialWeights} as the portfolio it
+ *       adjusts (e.g. 1/N); later it sees {@code w_{t−1}} with the prices of rows t−1 and t, so its own drift
+ *       computation agrees with step 1 for fully invested weights.</li>
+ *   <li>Turnover (one-way, in fractions of equity) {@code τ_t = Σ_i |w_t,i − d_t,i|} — at t = 0 this is the cost of
+ *       buying in from cash, {@code Σ|w_0,i|}. Costs {@code C_t = (costBps / 10⁴) · τ_t · E_t} are paid out of the
+ *       portfolio: the weights apply to {@code E_t − C_t}.</li>
+ *   <li>Compounding: {@code E_{t+1} = (E_t − C_t) · (1 + Σ_i w_t,i r_{t+1,i} + (1 − Σ_i w_t,i) · rf_t)} with
+ *       {@code r_{t+1,i} = P_{t+1,i}/P_t,i − 1} and {@code rf_t} the risk-free rate of that week (shorts are
+ *       negative weights; a short's proceeds are part of the cash term).</li>
+ * </ol>
+ * With zero costs and fully invested weights the returns equal those of
+ * {@link org.quantlstm.portfolio.Rebalancing#run} (tested).
+ */
+public final class WeeklyPortfolioLoop {
+    private WeeklyPortfolioLoop() {
+    }
+
+    /**
+     * A simulated portfolio.
+     *
+     * @param name           label, e.g. {@code strategy}
+     * @param times          row times (epoch ms), length T
+     * @param equity         equity at each close, after the week's return and before trading at that close; equity[0]
+     *                       is the initial capital
+     * @param weights        {@code weights[t]} = weights set at row t (fractions of post-cost equity), t = 0 … T−2
+     * @param turnover       one-way turnover τ_t at row t (0 at the last row)
+     * @param costs          costs paid at row t, currency (0 at the last row)
+     * @param initialCapital starting equity
+     */
+    public record Result(String name, long[] times, double[] equity, double[][] weights, double[] turnover,
+                         double[] costs, double initialCapital) {
+        public Result {
+            Objects.requireNonNull(name, "name");
+            times = times.clone();
+            equity = equity.clone();
+            weights = Arrays.stream(weights).map(double[]::clone).toArray(double[][]::new);
+            turnover = turnover.clone();
+            costs = costs.clone();
+        }
+
+        @Override
+        public long[] times() {
+            return times.clone();
+        }
+
+        @Override
+        public double[] equity() {
+            return equity.clone();
+        }
+
+        @Override
+        public double[][] weights() {
+            return Arrays.stream(weights).map(double[]::clone).toArray(double[][]::new);
+        }
+
+        @Override
+        public double[] turnover() {
+            return turnover.clone();
+        }
+
+        @Override
+        public double[] costs() {
+            return costs.clone();
+        }
+
+        /** Weekly simple returns of equity, net of costs, length T−1. */
+        public double[] returns() {
+            return BacktestResult.periodReturns(equity);
+        }
+
+        public double totalCosts() {
+            return Arrays.stream(costs).sum();
+        }
+
+        /** Mean one-way turnover per rebalancing (rows 0 … T−2). */
+        public double meanTurnover() {
+            return Arrays.stream(turnover, 0, turnover.length - 1).average().orElse(0);
+        }
+
+        /**
+         * As a {@link BacktestResult}, so the report layer can summarise and write it: {@code close} is the
+         * portfolio's own equity (there is no single traded asset), {@code position} the gross exposure Σ|w| set
+         * at each row (the last row, which has no decision, repeats the previous one), {@code traded} τ_t·E_t. No fills
+         * and no round trips: a portfolio resized every week has no meaningful entry and exit.
+         */
+        public BacktestResult toBacktestResult() {
+            int n = times.length;
+            double[] position = new double[n];
+            double[] traded = new double[n];
+            for (int t = 0; t < n - 1; t++) {
+                position[t] = gross(weights[t]);
+                traded[t] = turnover[t] * equity[t];
+            }
+            position[n - 1] = position[n - 2];
+            return new BacktestResult(name, times, equity, equity, position, traded, costs, List.of(), List.of(),
+                    initialCapital);
+        }
+
+        private static double gross(double[] w) {
+            double g = 0;
+            for (double v : w) {
+                g += Math.abs(v);
+            }
+            return g;
+        }
+    }
+
+    /**
+     * Runs {@code rule} over {@code prices[T][N]} (T ≥ 2 rows, strictly positive). {@code predicted[t]} (null for
+     * rules without forecasts) holds the forecasts of row t+1's prices made at row t; rows up to T−2 are used.
+     * {@code cashRate[t]} (length T−1, or null for zero) is the risk-free return of the week from row t to t+1.
+     */
+    public static Result run(String name, long[] times, double[][] prices, double[][] predicted, Rebalancer rule,
+                             double[] initialWeights, double costBps, double capital, double[] cashRate) {
+        Objects.requireNonNull(rule, "rule");
+        int n = Returns.requirePanel("prices", prices, 2);
+        int rows = prices.length;
+        if (times.length != rows) {
+            throw new IllegalArgumentException("times: " + times.length + " values for " + rows + " price rows");
+        }
+        if (predicted != null && predicted.length < rows - 1) {
+            throw new IllegalArgumentException("predictions: " + predicted.length + " rows, need " + (rows - 1));
+        }
+        if (initialWeights.length != n) {
+            throw new IllegalArgumentException("initial weights: " + initialWeights.length + " values for " + n
+                    + " assets");
+        }
+        if (cashRate != null && cashRate.length != rows - 1) {
+            throw new IllegalArgumentException("cash rate: " + cashRate.length + " values for " + (rows - 1) + " weeks");
+        }
+        if (!(costBps >= 0) || Double.isInfinite(costBps)) {
+            throw new UserInputException("cost in basis points must be a finite number >= 0, got " + costBps);
+        }
+        if (!(capital > 0) || Double.isInfinite(capital)) {
+            throw new UserInputException("initial capital must be a positive number, got " + capital);
+        }
+        double c = costBps / 10_000.0;
+        double[] equity = new double[rows];
+        double[][] w = new double[rows - 1][];
+        double[] turnover = new double[rows];
+        double[] costs = new double[rows];
+        double[] before = new double[n];
+        equity[0] = capital;
+        for (int t = 0; t < rows - 1; t++) {
+            RebalanceContext ctx = t == 0
+                    ? new RebalanceContext(initialWeights, prices[0], prices[0], predicted == null ? null : predicted[0])
+                    : new RebalanceContext(w[t - 1], prices[t - 1], prices[t], predicted == null ? null : predicted[t]);
+            double[] target = rule.rebalance(ctx);
+            if (target.length != n) {
+                throw new IllegalStateException("rule returned " + target.length + " weights for " + n + " assets");
+            }
+            w[t] = target.clone();
+            double tau = 0;
+            for (int i = 0; i < n; i++) {
+                tau += Math.abs(w[t][i] - before[i]);
+            }
+            turnover[t] = tau;
+            costs[t] = c * tau * equity[t];
+            double invested = equity[t] - costs[t];
+            double rf = cashRate == null ? 0 : cashRate[t];
+            double portfolio = 0;
+            double held = 0;
+            double[] grown = new double[n];
+            for (int i = 0; i < n; i++) {
+                double r = prices[t + 1][i] / prices[t][i] - 1;
+                portfolio += w[t][i] * r;
+                held += w[t][i];
+                grown[i] = w[t][i] * (1 + r);
+            }
+            double growth = 1 + portfolio + (1 - held) * rf;
+            if (!(growth > 0)) {
+                throw new UserInputException(name + ": portfolio value fell to zero or below in the week after row "
+                        + t + " (short positions lost everything)");
+            }
+            equity[t + 1] = invested * growth;
+            for (int i = 0; i < n; i++) {
+                before[i] = grown[i] / growth;
+            }
+        }
+        return new Result(name, times, equity, w, turnover, costs, capital);
+    }
+}
