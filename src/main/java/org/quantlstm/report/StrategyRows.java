@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The strategy summaries of a run as the run wrote them: metrics.json "comparison" (rows in order, then its
+ * The strategy summaries of a run as the run wrote them: for a multi-asset run (metrics.json "assets", no
+ * "comparison") one row per asset from its own numbers (the portfolio rows, which have no equity curve, are not
+ * strategies here; the report shows them in a table of their own); else metrics.json "comparison" (rows in order, then its
  * benchmark; best = its "best" index), else every object in metrics.json carrying "sharpe" and "totalReturn"
  * (a path containing "benchmark" marks the benchmark), else — only when metrics.json has none — computed from
  * equity.csv with {@link Metrics} and the run's risk-free series (no trade statistics, flagged

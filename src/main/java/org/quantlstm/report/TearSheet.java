@@ -36,6 +36,12 @@ import org.quantlstm.report.StrategyRows.Row;
  * and the frontier figure (weights.csv, charts/*frontier*.png); trial history and parameter importances
  * (trials.csv, or an "importance" object in metrics.json); the console summary, config and files.
  *
+ * <p>A multi-asset run (metrics.json "assets") gets the seed's per-asset results table as its metrics, the portfolio
+ * rows (realised HJB / tangent, the equal-weight average) as a second table, every asset coloured in the equity chart
+ * and detail charts from each asset's full-resolution {@code equity_<ticker>.csv} (its own periods per year, real
+ * positions); data.json lists (data.assets) are tables. A cross-sectional run adds the IC per date (ic.csv), the
+ * feature importance bars (feature_importance.csv) and a survivorship-bias warning box at the top.
+ *
  * <p>Rolling series use {@link EquitySeries} with the run's conventions (periods per year and the same risk-free
  * series as the metrics; window half a year of periods). The page is XHTML-compatible HTML5 (it parses as XML).
  * Its small script switches the log scale (also opened with {@code report.html#log}), the strategy shown in the

@@ -81,6 +81,13 @@ final class MultiAssetFixture {
                      {"symbol":"^SPX","source":"bundled","interval":"1d","rows":502,"first":"2023-05-03T00:00:00Z",
                       "last":"2025-05-02T00:00:00Z","sha256":"%s"}]}
                     """.formatted(SHA_GC, SHA_SPX), StandardCharsets.UTF_8);
+            // the model always predicts up, but the run's thresholded positions go long at bar 1 and short at bar 4
+            Files.writeString(run.resolve("forecasts.csv"), "ticker,time,close,predicted_next_close,predicted_return,"
+                    + "position,actual_next_close\n"
+                    + "GC,2025-01-06T00:00:00Z,100,101,0.01,0,100\nGC,2025-01-06T04:00:00Z,100,101,0.01,1,101\n"
+                    + "GC,2025-01-06T08:00:00Z,101,102,0.01,1,100\nGC,2025-01-06T12:00:00Z,100,101,0.01,0,99\n"
+                    + "GC,2025-01-06T16:00:00Z,99,100,0.01,-1,98\nGC,2025-01-06T20:00:00Z,98,99,0.01,-1,\n",
+                    StandardCharsets.UTF_8);
             Files.writeString(run.resolve("summary.txt"), "Note: no asset's test Sharpe is significant after deflating.\n",
                     StandardCharsets.UTF_8);
             return run;

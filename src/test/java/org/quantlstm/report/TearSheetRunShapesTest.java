@@ -107,6 +107,19 @@ class TearSheetRunShapesTest {
     }
 
     @Test
+    void forecastEntriesComeFromThePositionColumnWhenTheRunWroteOne() throws Exception {
+        Document d = SvgChartTest.xml(render(MultiAssetFixture.write(dir)));
+        NodeList groups = all(d, "//*[@id='forecast-0']//*[local-name()='g' and @class='markers']");
+        assertThat(groups.getLength()).isEqualTo(2);
+        // one long entry (bar 1) and one short entry (bar 4), though every forecast is above the close
+        for (int i = 0; i < 2; i++) {
+            Element g = (Element) groups.item(i);
+            assertThat(all(d, "//*[@id='forecast-0']//*[local-name()='g' and @class='markers'][" + (i + 1)
+                    + "]/*[local-name()='path']").getLength()).as(g.getTextContent()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void crossSectionalRunShowsIcPerDateImportanceBarsAndTheSurvivorshipWarningFirst() throws Exception {
         Path run = RunFixture.copy(dir);
         Files.writeString(run.resolve("ic.csv"), "date,segment,ic,rank_ic\n2024-01-02,validation,0.10,0.20\n"
