@@ -35,6 +35,13 @@ final class RunArtifacts {
     final CsvTable weights;
     final CsvTable trials;
     final List<Path> charts;
+    /**
+     * Full-resolution per-asset equity files of a multi-asset run ({@code equity_<ticker>.csv}, each with one
+     * {@code <name>_equity}/{@code <name>_position} pair), keyed by that name; empty when there are none.
+     */
+    final Map<String, CsvTable> assetEquity;
+    final CsvTable ic;
+    final CsvTable featureImportance;
 
     private RunArtifacts(Path folder) {
         this.folder = folder;
@@ -48,6 +55,52 @@ final class RunArtifacts {
         this.weights = csv(folder.resolve("weights.csv"));
         this.trials = csv(folder.resolve("trials.csv"));
         this.charts = pngs(folder.resolve("charts"));
+        this.assetEquity = assetEquity(folder);
+        this.ic = csv(folder.resolve("ic.csv"));
+        this.featureImportance = csv(folder.resolve("feature_importance.csv"));
+    }
+
+    private static Map<String, CsvTable> assetEquity(Path folder) {
+        Map<String, CsvTable> out = new java.util.LinkedHashMap<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith("equity_") && n.endsWith(".csv") && Files.isRegularFile(f);
+            }).sorted().toList()) {
+                CsvTable t = CsvTable.read(p);
+                List<String> eq = t.header().stream().filter(h -> h.endsWith("_equity")).toList();
+                if (t.has("time") && eq.size() == 1 && t.size() > 0) {
+                    out.put(eq.get(0).substring(0, eq.get(0).length() - "_equity".length()), t);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserInputException("cannot list " + folder + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /**
+     * The per-asset results of a multi-asset run: metrics.json "assets", an array of objects each with a "ticker"
+     * (final_value, pnl, pnl_pct, win_rate_per_trade, avg_profit, avg_loss, max_drawdown, sigma_annual, trades, psr,
+     * dsr…); empty for other runs.
+     */
+    List<JsonNode> assets() {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode a = metrics.path("assets");
+        if (a.isArray()) {
+            a.forEach(n -> {
+                if (n.isObject() && n.hasNonNull("ticker")) {
+                    out.add(n);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Periods per year of one asset: conventions.periods_per_year.<ticker> when that is an object, else the run's. */
+    int periodsPerYear(String ticker, int fallback) {
+        JsonNode p = metrics.path("conventions").path("periods_per_year");
+        return p.isObject() ? p.path(ticker).asInt(fallback) : p.asInt(fallback);
     }
 
     /** Reads a run folder; a missing folder, or one without metrics.json and equity.csv, is a user error. */

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The strategy summaries of a run as the run wrote them: metrics.json "comparison" (rows in order, then its
+ * The strategy summaries of a run as the run wrote them: for a multi-asset run (metrics.json "assets", no
+ * "comparison") one row per asset from its own numbers (the portfolio rows, which have no equity curve, are not
+ * strategies here; the report shows them in a table of their own); else metrics.json "comparison" (rows in order, then its
  * benchmark; best = its "best" index), else every object in metrics.json carrying "sharpe" and "totalReturn"
  * (a path containing "benchmark" marks the benchmark), else — only when metrics.json has none — computed from
  * equity.csv with {@link Metrics} and the run's risk-free series (no trade statistics, flagged
@@ -43,7 +45,9 @@ record StrategyRows(List<Row> rows, int best) {
     static StrategyRows of(RunArtifacts run, int ppy, RiskFree rf) {
         List<Row> rows = new ArrayList<>();
         JsonNode cmp = run.metrics.path("comparison");
-        if (cmp.path("rows").isArray()) {
+        if (!run.assets().isEmpty() && !cmp.path("rows").isArray()) {
+            run.assets().forEach(a -> rows.add(new Row(a.path("ticker").asText(), asset(run, a, ppy), false)));
+        } else if (cmp.path("rows").isArray()) {
             cmp.path("rows").forEach(r -> rows.add(new Row(r.path("name").asText(), r, false)));
             if (cmp.path("benchmark").isObject()) {
                 rows.add(new Row(cmp.path("benchmark").path("name").asText("buy_and_hold"), cmp.path("benchmark"), true));
@@ -73,6 +77,35 @@ record StrategyRows(List<Row> rows, int best) {
             }
         }
         return new StrategyRows(rows, best);
+    }
+
+    /**
+     * A multi-asset run's per-asset result in the keys of a strategy summary: the run's own numbers (pnl_pct as total
+     * return, max_drawdown, sigma_annual as volatility, win_rate_per_trade, trades, psr, dsr, final_value), plus the
+     * Sharpe ratio and CAGR computed from its full-resolution {@code equity_<ticker>.csv} at the asset's own periods
+     * per year, risk-free zero (the run's convention), ddof 1 — flagged {@code sharpeFromEquity}.
+     */
+    private static JsonNode asset(RunArtifacts run, JsonNode a, int fallbackPpy) {
+        String t = a.path("ticker").asText();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("name", t);
+        node.set("totalReturn", a.path("pnl_pct"));
+        node.set("maxDrawdown", a.path("max_drawdown"));
+        node.set("volatility", a.path("sigma_annual"));
+        node.set("tradeWinRate", a.path("win_rate_per_trade"));
+        node.set("trades", a.path("trades"));
+        node.set("psr", a.path("psr"));
+        node.set("dsr", a.path("dsr"));
+        node.set("finalEquity", a.path("final_value"));
+        CsvTable eqFile = run.assetEquity.get(t);
+        if (eqFile != null && eqFile.size() > 2) {
+            int ppy = run.periodsPerYear(t, fallbackPpy);
+            double[] r = EquitySeries.returns(eqFile.doubles(t + "_equity"));
+            double total = Metrics.totalReturn(r);
+            node.put("sharpe", Metrics.sharpe(r, new double[r.length], ppy)).put("cagr", Metrics.cagr(total, r.length, ppy))
+                    .put("sharpeFromEquity", true);
+        }
+        return node;
     }
 
     private static JsonNode computed(RunArtifacts run, String name, int ppy, RiskFree rf) {

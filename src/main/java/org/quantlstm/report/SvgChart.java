@@ -304,29 +304,39 @@ final class SvgChart {
         int height = (int) (T + B + rowH * Math.max(1, labels.size()));
         SvgChart c = new SvgChart(id, title, 680, height, XAxis.NUMBER);
         StringBuilder s = c.open();
-        double hi = 0;
+        double hi = 0, lo = 0;
         for (double v : values) {
             if (Double.isFinite(v)) {
                 hi = Math.max(hi, v);
+                lo = Math.min(lo, v);
             }
         }
-        double[] xt = niceTicks(0, hi > 0 ? hi : 1, 5);
-        double xmax = xt[xt.length - 1];
+        // negative values (e.g. permutation importance where shuffling helped) get bars to the left of zero, in red
+        double[] xt = niceTicks(lo, hi > lo ? hi : lo + 1, 5);
+        double xmin = Math.min(0, xt[0]), xmax = xt[xt.length - 1];
         double left = 190, pw = c.width - R - left - 44;
+        java.util.function.DoubleUnaryOperator px = v -> left + (v - xmin) / (xmax - xmin) * pw;
         for (double t : xt) {
-            double x = left + t / xmax * pw;
+            double x = px.applyAsDouble(t);
             s.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
                     x, T, x, height - B));
-            s.append(c.text(x, height - B + 16, "middle", Html.num(t), "tick"));
+            s.append(c.text(x, height - B + 16, "middle", xt.length > 1 ? tickNum(t, xt[1] - xt[0]) : Html.num(t),
+                    "tick"));
+        }
+        double zero = px.applyAsDouble(0);
+        if (xmin < 0) {
+            s.append(String.format(Locale.ROOT, "<line class=\"rule\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                    zero, T, zero, height - B));
         }
         for (int i = 0; i < labels.size(); i++) {
             double y = T + i * rowH;
-            double v = Double.isFinite(values[i]) ? Math.max(0, values[i]) : 0;
+            double v = Double.isFinite(values[i]) ? values[i] : 0;
+            double x0 = Math.min(zero, px.applyAsDouble(v)), x1 = Math.max(zero, px.applyAsDouble(v));
             s.append(c.text(left - 6, y + rowH * 0.68, "end", labels.get(i), "tick"));
             s.append(String.format(Locale.ROOT, "<rect class=\"bar\" fill=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-                    + "height=\"%.1f\"><title>%s: %s</title></rect>", color, left, y + 3, v / xmax * pw, rowH - 6.0,
-                    Html.escape(labels.get(i)), Html.num(values[i])));
-            s.append(c.text(left + v / xmax * pw + 4, y + rowH * 0.68, "start", tickSig3(values[i]), "tick"));
+                    + "height=\"%.1f\"><title>%s: %s</title></rect>", v < 0 ? "#d62728" : color, x0, y + 3, x1 - x0,
+                    rowH - 6.0, Html.escape(labels.get(i)), Html.num(values[i])));
+            s.append(c.text(x1 + 4, y + rowH * 0.68, "start", tickSig3(values[i]), "tick"));
         }
         return s.append("</svg>").toString();
     }

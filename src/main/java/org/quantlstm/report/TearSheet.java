@@ -36,6 +36,12 @@ import org.quantlstm.report.StrategyRows.Row;
  * and the frontier figure (weights.csv, charts/*frontier*.png); trial history and parameter importances
  * (trials.csv, or an "importance" object in metrics.json); the console summary, config and files.
  *
+ * <p>A multi-asset run (metrics.json "assets") gets the seed's per-asset results table as its metrics, the portfolio
+ * rows (realised HJB / tangent, the equal-weight average) as a second table, every asset coloured in the equity chart
+ * and detail charts from each asset's full-resolution {@code equity_<ticker>.csv} (its own periods per year, real
+ * positions); data.json lists (data.assets) are tables. A cross-sectional run adds the IC per date (ic.csv), the
+ * feature importance bars (feature_importance.csv) and a survivorship-bias warning box at the top.
+ *
  * <p>Rolling series use {@link EquitySeries} with the run's conventions (periods per year and the same risk-free
  * series as the metrics; window half a year of periods). The page is XHTML-compatible HTML5 (it parses as XML).
  * Its small script switches the log scale (also opened with {@code report.html#log}), the strategy shown in the
@@ -67,7 +73,9 @@ public final class TearSheet {
         this.runName = runName;
         this.generated = generated;
         JsonNode conv = run.metrics.path("conventions");
-        this.ppy = conv.path("periods_per_year").asInt(252);
+        // a multi-asset run writes periods_per_year per asset; its shared daily grid uses portfolio_periods_per_year
+        this.ppy = conv.path("periods_per_year").isObject() ? conv.path("portfolio_periods_per_year").asInt(252)
+                : conv.path("periods_per_year").asInt(252);
         boolean timed = run.equity != null && run.equity.has("time");
         this.times = timed ? run.equity.times("time") : null;
         this.rf = timed ? riskFree(conv.path("risk_free").asText(""), times, ppy) : null;
@@ -134,6 +142,7 @@ public final class TearSheet {
         forecast(body, nav);
         trades(body, rows, best, nav);
         portfolio(body, nav);
+        informationCoefficient(body, nav);
         tuning(body, nav);
         files(body, nav);
         b.append("<nav>");
@@ -153,11 +162,20 @@ public final class TearSheet {
     private void summary(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
         nav.add(new String[] {"summary", "Summary"});
         b.append("<section id=\"summary\"><h2>Run summary</h2>\n");
+        String survivorship = run.data.path("survivorship_bias").asText("");
+        if (survivorship.isEmpty() && run.summary != null) {
+            survivorship = run.summary.lines().filter(l -> l.toUpperCase(Locale.ROOT).contains("SURVIVORSHIP"))
+                    .findFirst().orElse("");
+        }
+        if (!survivorship.isEmpty()) {
+            b.append("<div class=\"warn\" id=\"survivorship\"><b>Survivorship bias.</b> ")
+                    .append(Html.escape(survivorship.replaceFirst("^(Note: )?SURVIVORSHIP BIAS: ?", ""))).append("</div>\n");
+        }
         if (best >= 0) {
             Row r = rows.get(best);
             Row bench = rows.stream().filter(Row::benchmark).findFirst().orElse(null);
             b.append("<div class=\"cards\">");
-            card(b, "Best strategy (by Sharpe)", r.name(), "");
+            card(b, run.assets().isEmpty() ? "Best strategy (by Sharpe)" : "Best asset (by Sharpe)", r.name(), "");
             card(b, "Total return", Html.pct(r.d("totalReturn")), Html.sign(r.d("totalReturn")));
             card(b, "CAGR", Html.pct(r.d("cagr")), Html.sign(r.d("cagr")));
             card(b, "Sharpe", Html.num(r.d("sharpe")), "");
@@ -170,8 +188,10 @@ public final class TearSheet {
             b.append("</div>\n");
         }
         if (run.summary != null) {
+            boolean boxed = !survivorship.isEmpty();
             List<String> notes = run.summary.lines().filter(l -> l.startsWith("Note:") || l.startsWith("BEST STRATEGY")
-                    || l.contains("beat") || l.contains("baseline")).toList();
+                    || l.contains("beat") || l.contains("baseline"))
+                    .filter(l -> !boxed || !l.toUpperCase(Locale.ROOT).contains("SURVIVORSHIP")).toList();
             if (!notes.isEmpty()) {
                 b.append("<ul class=\"notes\">");
                 notes.forEach(n -> b.append("<li>").append(Html.escape(n)).append("</li>"));
@@ -180,7 +200,16 @@ public final class TearSheet {
         }
         b.append("<div class=\"grid2\" id=\"manifest\"><div><h3>Conventions</h3>\n<table class=\"kv\"><tbody>");
         JsonNode conv = run.metrics.path("conventions");
-        kvRows(b, conv, "");
+        List<Map.Entry<String, JsonNode>> tables = objectArrays(run.data, "data.");
+        boolean perAssetPpy = conv.path("periods_per_year").isObject() && !tables.isEmpty();
+        if (perAssetPpy) {
+            com.fasterxml.jackson.databind.node.ObjectNode c = conv.deepCopy();
+            c.remove("periods_per_year");
+            kv(b, "periods_per_year", "per asset: see the data table");
+            kvRows(b, c, "");
+        } else {
+            kvRows(b, conv, "");
+        }
         b.append("</tbody></table></div>\n<div><h3>Data, trials and training</h3>\n<table class=\"kv\"><tbody>");
         kvRows(b, run.data, "data.");
         JsonNode cmp = run.metrics.path("comparison");
@@ -200,7 +229,13 @@ public final class TearSheet {
         if (tr.isObject()) {
             kvRows(b, tr, "training.");
         }
-        b.append("</tbody></table></div></div>\n</section>\n");
+        b.append("</tbody></table></div></div>\n");
+        int k = 0;
+        for (Map.Entry<String, JsonNode> t : tables) {
+            objectTable(b, k++ == 0 ? "data-assets" : "data-table-" + k, t.getKey(), t.getValue(),
+                    perAssetPpy ? conv.path("periods_per_year") : null);
+        }
+        b.append("</section>\n");
     }
 
     private static void card(StringBuilder b, String label, String value, String cls) {
@@ -217,12 +252,84 @@ public final class TearSheet {
             JsonNode v = e.getValue();
             if (v.isObject()) {
                 kvRows(b, v, prefix + e.getKey() + ".");
+            } else if (isObjectArray(v)) {
+                continue; // rendered as its own table (objectTable)
             } else if (v.isArray() && v.size() > 12) {
                 kv(b, prefix + e.getKey(), v.size() + " values, last " + shortNum(v.get(v.size() - 1)));
             } else {
                 kv(b, prefix + e.getKey(), v.isValueNode() ? v.asText() : shortArray(v));
             }
         }
+    }
+
+    private static boolean isObjectArray(JsonNode v) {
+        if (!v.isArray() || v.isEmpty()) {
+            return false;
+        }
+        for (JsonNode x : v) {
+            if (!x.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The arrays of objects directly under {@code n} (e.g. data.json "assets" of a multi-asset run), with their paths. */
+    private static List<Map.Entry<String, JsonNode>> objectArrays(JsonNode n, String prefix) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                if (isObjectArray(e.getValue())) {
+                    out.add(Map.entry(prefix + e.getKey(), e.getValue()));
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * An array of flat objects as a table, one row per object, columns the union of their keys in first-seen order;
+     * a {@code sha256} is shortened to 12 hex digits (the full value in its tooltip), ISO times ending in
+     * {@code T00:00:00Z} to the date. With {@code ppy} (conventions.periods_per_year per symbol) a periods/yr column
+     * is added, looked up by the row's "symbol" or "ticker".
+     */
+    private static void objectTable(StringBuilder b, String id, String path, JsonNode arr, JsonNode ppy) {
+        List<String> cols = new ArrayList<>();
+        arr.forEach(o -> o.fieldNames().forEachRemaining(f -> {
+            if (!cols.contains(f)) {
+                cols.add(f);
+            }
+        }));
+        b.append("<h3>").append(Html.escape(path)).append(" (").append(arr.size()).append(")</h3>\n<div class=\"scroll-x\">"
+                + "<table class=\"data\" id=\"").append(id).append("\"><thead><tr>");
+        cols.forEach(c -> b.append("<th>").append(Html.escape(c.replace('_', ' '))).append("</th>"));
+        if (ppy != null) {
+            b.append("<th>periods/yr</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (JsonNode o : arr) {
+            b.append("<tr>");
+            for (String c : cols) {
+                JsonNode v = o.path(c);
+                String text = v.isMissingNode() || v.isNull() ? Html.DASH : v.isValueNode() ? v.asText() : v.toString();
+                String title = "";
+                if (c.equals("sha256") && text.length() > 12) {
+                    title = text;
+                    text = text.substring(0, 12) + "\u2026";
+                } else if (text.endsWith("T00:00:00Z")) {
+                    text = text.substring(0, text.length() - "T00:00:00Z".length());
+                }
+                b.append(c.equals("symbol") || c.equals("ticker") ? "<th" : "<td").append(title.isEmpty() ? ""
+                        : " title=\"" + Html.escape(title) + "\"").append(">").append(Html.escape(text))
+                        .append(c.equals("symbol") || c.equals("ticker") ? "</th>" : "</td>");
+            }
+            if (ppy != null) {
+                String sym = o.has("symbol") ? o.path("symbol").asText() : o.path("ticker").asText();
+                b.append("<td>").append(Html.escape(ppy.path(sym).asText(Html.DASH))).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        b.append("</tbody></table></div>\n");
     }
 
     private static String shortNum(JsonNode v) {
@@ -252,6 +359,10 @@ public final class TearSheet {
         {"finalEquity", "Final equity", "money"}};
 
     private void metricsTable(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
+        if (!run.assets().isEmpty()) {
+            assetTables(b, rows, best, nav);
+            return;
+        }
         if (rows.isEmpty()) {
             return;
         }
@@ -299,6 +410,108 @@ public final class TearSheet {
         b.append("</tbody></table></div>\n</section>\n");
     }
 
+    /** metrics.json "assets" key, header, format ("money", "pct", "prob", "count", "num", "text"). */
+    private static final String[][] ASSET_COLUMNS = {
+        {"interval", "Interval", "text"}, {"final_value", "Final value", "money"}, {"pnl", "P/L", "money"},
+        {"pnl_pct", "P/L %", "pct"}, {"win_rate_per_trade", "Win rate (trades)", "pct"},
+        {"avg_profit", "Avg profit", "money"}, {"avg_loss", "Avg loss", "money"}, {"max_drawdown", "Max DD", "pct"},
+        {"sigma_annual", "\u03c3 (annual)", "pct"}, {"trades", "Trades", "count"}, {"psr", "PSR", "prob"},
+        {"dsr", "DSR", "prob"}, {"dsr_trials", "DSR trials", "count"}, {"test_rmse", "Test RMSE", "num"}};
+
+    /**
+     * A multi-asset run: the seed's per-asset results table (metrics.json "assets", as written) with the Sharpe
+     * ratio computed from each asset's full-resolution equity file, then the portfolio rows (metrics.json
+     * "portfolio" objects with "sharpe": realised HJB and tangent on the shared daily grid; their Sharpe and
+     * volatility are per period there and are shown annualised by √portfolio_periods_per_year) and the equal-weight
+     * average of equity.csv.
+     */
+    private void assetTables(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
+        nav.add(new String[] {"metrics", "Metrics"});
+        List<JsonNode> assets = run.assets();
+        b.append("<section id=\"metrics\"><h2>Per-asset results (test segments)</h2>\n<p class=\"muted\">As written "
+                + "to metrics.json by the run: one tuned model and backtest per asset, on its own bars and periods per "
+                + "year; \u03c3 annualised with ddof 1; DSR deflates each asset's Sharpe for its own tuning trials. "
+                + "Sharpe computed here from equity_&lt;ticker&gt;.csv (risk-free zero, as the run). The best Sharpe "
+                + "is highlighted.</p>\n<div class=\"scroll-x\"><table class=\"data metrics\" id=\"asset-table\"><thead>"
+                + "<tr><th>Asset</th><th>Test period</th>");
+        List<String[]> cols = Arrays.stream(ASSET_COLUMNS).filter(c -> assets.stream().anyMatch(a -> a.has(c[0]))).toList();
+        for (String[] c : cols) {
+            b.append("<th>").append(Html.escape(c[1])).append("</th>");
+            if (c[0].equals("sigma_annual")) {
+                b.append("<th>Sharpe</th>");
+            }
+        }
+        b.append("</tr></thead><tbody>");
+        for (int i = 0; i < assets.size(); i++) {
+            JsonNode a = assets.get(i);
+            Row r = i < rows.size() ? rows.get(i) : null;
+            b.append("<tr class=\"").append(i == best ? "best" : "").append("\"><th>")
+                    .append(Html.escape(a.path("ticker").asText())).append("</th><td>")
+                    .append(Html.escape(day(a.path("test_start").asText()) + " .. " + day(a.path("test_end").asText())))
+                    .append("</td>");
+            for (String[] c : cols) {
+                JsonNode n = a.path(c[0]);
+                double v = RunArtifacts.num(n);
+                String text = switch (c[2]) {
+                    case "pct" -> Html.pct(v);
+                    case "prob" -> Html.prob(v);
+                    case "money" -> Html.money(v);
+                    case "count" -> Html.count(v);
+                    case "text" -> n.asText(Html.DASH);
+                    default -> Html.num(v);
+                };
+                String cls = c[0].startsWith("pnl") ? Html.sign(v) : "";
+                b.append("<td class=\"").append(cls).append("\">").append(Html.escape(text)).append("</td>");
+                if (c[0].equals("sigma_annual")) {
+                    b.append("<td>").append(Html.escape(Html.num(r == null ? Double.NaN : r.d("sharpe")))).append("</td>");
+                }
+            }
+            b.append("</tr>");
+        }
+        b.append("</tbody></table></div>\n");
+        List<Map.Entry<String, JsonNode>> pf = RunArtifacts.objectsWith(run.metrics.path("portfolio"), "sharpe",
+                "totalReturn");
+        boolean average = run.equityNames().contains("average") && times != null && times.length > 2;
+        if (!pf.isEmpty() || average) {
+            int pppy = run.metrics.path("conventions").path("portfolio_periods_per_year").asInt(ppy);
+            double root = Math.sqrt(pppy);
+            b.append("<h3>Portfolio (shared daily grid)</h3>\n<p class=\"muted\">Realised after the warm-up on the "
+                    + "assets' common daily grid; Sharpe and volatility annualised by \u221a").append(pppy)
+                    .append(". These have no equity curve in equity.csv except the equal-weight average.</p>\n"
+                    + "<table class=\"data\" id=\"portfolio-table\"><thead><tr><th>Portfolio</th><th>Periods</th>"
+                    + "<th>Total return</th><th>Volatility (annual)</th><th>Sharpe (annual)</th><th>Max DD</th></tr>"
+                    + "</thead><tbody>");
+            for (Map.Entry<String, JsonNode> e : pf) {
+                JsonNode n = e.getValue();
+                double tr = RunArtifacts.num(n.get("totalReturn"));
+                b.append("<tr><th>").append(Html.escape(e.getKey().replace("_realised", " (realised)")))
+                        .append("</th><td>").append(Html.escape(Html.count(RunArtifacts.num(n.get("periods")))))
+                        .append("</td><td class=\"").append(Html.sign(tr)).append("\">").append(Html.escape(Html.pct(tr)))
+                        .append("</td><td>").append(Html.escape(Html.pct(RunArtifacts.num(n.get("volatility")) * root)))
+                        .append("</td><td>").append(Html.escape(Html.num(RunArtifacts.num(n.get("sharpe")) * root)))
+                        .append("</td><td>").append(Html.escape(Html.pct(RunArtifacts.num(n.get("maxDrawdown")))))
+                        .append("</td></tr>");
+            }
+            if (average) {
+                double[] eq = run.equity.doubles("average_equity");
+                double[] r = EquitySeries.returns(eq);
+                double tr = Metrics.totalReturn(r);
+                b.append("<tr><th>average (equal weight of the assets, equity.csv)</th><td>").append(r.length)
+                        .append("</td><td class=\"").append(Html.sign(tr)).append("\">").append(Html.escape(Html.pct(tr)))
+                        .append("</td><td>").append(Html.escape(Html.pct(Metrics.volatility(r, ppy))))
+                        .append("</td><td>").append(Html.escape(Html.num(Metrics.sharpe(r, rf.perPeriod(), ppy))))
+                        .append("</td><td>").append(Html.escape(Html.pct(Drawdown.of(eq).maxDrawdown())))
+                        .append("</td></tr>");
+            }
+            b.append("</tbody></table>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static String day(String iso) {
+        return iso.length() >= 10 ? iso.substring(0, 10) : iso.isEmpty() ? Html.DASH : iso;
+    }
+
     // ---- equity ---------------------------------------------------------------------------------------------
 
     private void equity(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {
@@ -307,6 +520,10 @@ public final class TearSheet {
             return;
         }
         nav.add(new String[] {"equity", "Equity"});
+        if (!run.assets().isEmpty()) {
+            assetEquity(b, rows, best, names);
+            return;
+        }
         String bestName = best >= 0 ? rows.get(best).name() : names.get(0);
         String bench = benchmarkName(rows, names);
         b.append("<section id=\"equity\"><h2>Equity vs benchmark</h2>\n<p class=\"muted\">Growth of 1 from each "
@@ -333,6 +550,78 @@ public final class TearSheet {
             b.append("<div class=\"fig").append(log ? " alt" : "").append("\">").append(c.render()).append("</div>\n");
         }
         b.append("</section>\n");
+    }
+
+    /**
+     * A multi-asset run's equity: every asset in its own colour with a legend, from its full-resolution
+     * equity_&lt;ticker&gt;.csv where there is one (else the shared daily grid of equity.csv), the best asset thicker
+     * and the equal-weight average (equity.csv) in black.
+     */
+    private void assetEquity(StringBuilder b, List<Row> rows, int best, List<String> names) {
+        String bestName = best >= 0 ? rows.get(best).name() : "";
+        b.append("<section id=\"equity\"><h2>Equity by asset</h2>\n<p class=\"muted\">Growth of 1 over each asset's test "
+                + "segment (its own bars, after costs); thick: the best asset by Sharpe");
+        if (names.contains("average")) {
+            b.append(" and, in black, the equal-weight average on the shared daily grid");
+        }
+        b.append(". <label><input type=\"checkbox\" id=\"log-toggle\"/> log scale</label></p>\n");
+        for (boolean log : new boolean[] {false, true}) {
+            SvgChart c = new SvgChart(log ? "equity-log" : "equity-linear", "Growth of 1 by asset" + (log ? " (log scale)"
+                    : ""), 1300, 480, SvgChart.XAxis.TIME).rule(1);
+            if (log) {
+                c.logY();
+            }
+            int k = 0;
+            for (String n : names) {
+                if (n.equals("average")) {
+                    continue;
+                }
+                Series sr = series(n);
+                c.line(n, SvgChart.millis(sr.times()), growthOf(sr.equity()), PALETTE[k++ % PALETTE.length],
+                        n.equals(bestName) ? 2.6 : 1.3, false);
+            }
+            if (names.contains("average")) {
+                c.line("average", SvgChart.millis(times), growth("average"), "#000000", 2.4, false);
+            }
+            b.append("<div class=\"fig").append(log ? " alt" : "").append("\">").append(c.render()).append("</div>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static double[] growthOf(double[] e) {
+        double[] g = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            g[i] = e[i] / e[0];
+        }
+        return g;
+    }
+
+    /**
+     * One strategy's bars: from the asset's own full-resolution equity_&lt;name&gt;.csv when the run wrote one (its
+     * periods per year from the conventions, risk-free zero as a multi-asset run states), else from equity.csv.
+     */
+    private record Series(long[] times, double[] equity, double[] position, int ppy, RiskFree rf, boolean shared) {
+    }
+
+    private Series series(String name) {
+        CsvTable own = run.assetEquity.get(name);
+        if (own != null && own.size() > 2) {
+            long[] t = own.times("time");
+            int p = run.periodsPerYear(name, ppy);
+            return new Series(t, own.doubles(name + "_equity"), own.has(name + "_position")
+                    ? own.doubles(name + "_position") : null, p, RiskFree.zero(t.length - 1), false);
+        }
+        return new Series(times, run.equity.doubles(name + "_equity"), run.equity.has(name + "_position")
+                ? run.equity.doubles(name + "_position") : null, ppy, rf, true);
+    }
+
+    private static boolean allZero(double[] v) {
+        for (double x : v) {
+            if (Double.isFinite(x) && x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double[] growth(String name) {
@@ -379,40 +668,61 @@ public final class TearSheet {
                     .append(Html.escape(shown.get(i))).append(shown.get(i).equals(bestName) ? " (best)" : "")
                     .append("</option>");
         }
-        b.append("</select> Rolling window: ").append(window).append(" periods (half a year, or a third of a shorter "
-                + "sample); Sharpe in excess of "
-                + "the run's risk-free rate (").append(Html.escape(rf.source())).append("), ddof = 1, annualised by \u221a")
-                .append(ppy).append(".</p>\n");
-        double[] x = SvgChart.millis(times);
-        double[] xr = Arrays.copyOfRange(x, 1, x.length);
+        if (!run.assetEquity.isEmpty()) {
+            b.append("</select> Rolling window: half a year of each series' own periods (or a third of a shorter "
+                    + "sample); Sharpe in excess of the risk-free rate (zero for an asset's own file, else ")
+                    .append(Html.escape(rf.source())).append("), ddof = 1, annualised by \u221a(periods per year).</p>\n");
+        } else {
+            b.append("</select> Rolling window: ").append(window).append(" periods (half a year, or a third of a shorter "
+                    + "sample); Sharpe in excess of "
+                    + "the run's risk-free rate (").append(Html.escape(rf.source())).append("), ddof = 1, annualised by \u221a")
+                    .append(ppy).append(".</p>\n");
+        }
+        double[] xAll = SvgChart.millis(times);
+        int windowAll = window;
         double[] benchEq = bench == null ? null : run.equity.doubles(bench + "_equity");
         double[][] benchRoll = benchEq == null ? null
                 : EquitySeries.rolling(EquitySeries.returns(benchEq), rf.perPeriod(), window, ppy);
         for (int i = 0; i < shown.size(); i++) {
             String n = shown.get(i);
             String id = "s" + i;
-            double[] eq = run.equity.doubles(n + "_equity");
+            Series sr = series(n);
+            boolean shared = sr.shared();
+            double[] eq = sr.equity();
             double[] r = EquitySeries.returns(eq);
+            double[] x = shared ? xAll : SvgChart.millis(sr.times());
+            double[] xr = Arrays.copyOfRange(x, 1, x.length);
+            int win = shared ? windowAll : EquitySeries.defaultWindow(sr.ppy(), sr.times().length - 1);
             b.append("<div class=\"detail\" data-strategy=\"").append(i).append("\"><h3>").append(Html.escape(n))
-                    .append("</h3>\n<div class=\"grid2\">");
+                    .append("</h3>\n");
+            if (!shared) {
+                b.append("<p class=\"muted\">From equity_").append(Html.escape(n.replaceAll("[^A-Za-z0-9._-]", "_")))
+                        .append(".csv: ").append(sr.times().length).append(" bars at ").append(sr.ppy())
+                        .append(" periods per year (risk-free zero).</p>\n");
+            }
+            b.append("<div class=\"grid2\">");
             SvgChart uw = new SvgChart("underwater-" + id, "Underwater (drawdown from running peak)", 640, 280,
                     SvgChart.XAxis.TIME).percent().area(n, x, EquitySeries.underwater(eq), RED);
-            if (benchEq != null && !n.equals(bench)) {
+            if (shared && benchEq != null && !n.equals(bench)) {
                 uw.line(bench, x, EquitySeries.underwater(benchEq), GREY, 1.0, true);
             }
             fig(b, uw.render());
-            String posCol = n + "_position";
-            if (run.equity.has(posCol)) {
+            if (sr.position() != null && !allZero(sr.position())) {
                 fig(b, new SvgChart("position-" + id, "Position / exposure (fraction of equity; negative = short)", 640,
-                        280, SvgChart.XAxis.TIME).percent().rule(0).area(n, x, run.equity.doubles(posCol), GREEN)
+                        280, SvgChart.XAxis.TIME).percent().rule(0).area(n, x, sr.position(), GREEN)
                         .render());
+            } else if (sr.position() != null) {
+                b.append("<div class=\"fig note\" id=\"position-").append(id).append("\"><p class=\"muted\">Position: "
+                        + "every value in the file is 0 (").append(shared && !run.assets().isEmpty()
+                        ? "a portfolio row or equity resampled onto the shared daily grid, which carries no positions"
+                        : "never invested").append("), so no position chart.</p></div>");
             }
-            double[][] roll = EquitySeries.rolling(r, rf.perPeriod(), window, ppy);
-            SvgChart rs = new SvgChart("rolling-sharpe-" + id, "Rolling Sharpe (" + window + " periods)", 640, 280,
+            double[][] roll = EquitySeries.rolling(r, sr.rf().perPeriod(), win, sr.ppy());
+            SvgChart rs = new SvgChart("rolling-sharpe-" + id, "Rolling Sharpe (" + win + " periods)", 640, 280,
                     SvgChart.XAxis.TIME).rule(0).line(n, xr, roll[0], BLUE, 1.5, false);
-            SvgChart rv = new SvgChart("rolling-vol-" + id, "Rolling volatility, annualised (" + window + " periods)",
+            SvgChart rv = new SvgChart("rolling-vol-" + id, "Rolling volatility, annualised (" + win + " periods)",
                     640, 280, SvgChart.XAxis.TIME).percent().line(n, xr, roll[1], ORANGE, 1.5, false);
-            if (benchRoll != null && !n.equals(bench)) {
+            if (shared && benchRoll != null && !n.equals(bench)) {
                 rs.line(bench, xr, benchRoll[0], GREY, 1.0, true);
                 rv.line(bench, xr, benchRoll[1], GREY, 1.0, true);
             }
@@ -426,7 +736,7 @@ public final class TearSheet {
                         + " trades)", tr, 30, "#9467bd", true));
             }
             b.append("</div>\n");
-            monthly(b, "monthly-" + id, eq);
+            monthly(b, "monthly-" + id, sr.times(), eq);
             b.append("</div>\n");
         }
         b.append("</section>\n");
@@ -436,7 +746,7 @@ public final class TearSheet {
         b.append("<div class=\"fig\">").append(svg).append("</div>");
     }
 
-    private void monthly(StringBuilder b, String id, double[] eq) {
+    private void monthly(StringBuilder b, String id, long[] times, double[] eq) {
         EquitySeries.Calendar cal = EquitySeries.calendar(times, eq);
         double max = 1e-12;
         for (double[] row : cal.months().values()) {
@@ -498,8 +808,10 @@ public final class TearSheet {
                 List<String> tickers = f.has("ticker") ? f.distinct("ticker") : List.of("");
                 b.append("<p class=\"muted\">x: decision time; solid: actual (<code>").append(Html.escape(actual))
                         .append("</code>), dashed: predicted (<code>").append(Html.escape(predicted)).append("</code>). ")
-                        .append("Markers: where the forecast turns to up (green \u25b2, long entry) or down (red \u25bc, "
-                                + "short entry) against the last known value.</p>\n");
+                        .append(f.has("position") ? "Markers: entries from the run's position column (green \u25b2 "
+                                + "long, red \u25bc short).</p>\n" : f.has("close") ? "Markers: where the forecast turns "
+                                + "to up (green \u25b2, long entry) or down (red \u25bc, short entry) against the last known "
+                                + "value.</p>\n" : "</p>\n");
                 if (tickers.size() > MAX_FORECAST_TICKERS) {
                     b.append("<p class=\"muted\">Showing the first ").append(MAX_FORECAST_TICKERS).append(" of ")
                             .append(tickers.size()).append(" tickers.</p>\n");
@@ -544,10 +856,18 @@ public final class TearSheet {
         double[] up = new double[x.length], down = new double[x.length];
         Arrays.fill(up, Double.NaN);
         Arrays.fill(down, Double.NaN);
+        // entries: from the run's own position column (a multi-asset run trades thresholded forecasts) when there is
+        // one, else where the forecast turns against the last known close; none without either (e.g. return scores)
+        double[] pos = f.has("position") ? f.doubles("position") : null;
+        boolean marks = pos != null || close != null;
         int prev = 0;
-        for (int i = 0; i < x.length; i++) {
-            int dir = Double.isFinite(predicted[i]) && Double.isFinite(last[i])
+        for (int i = 0; i < x.length && marks; i++) {
+            int dir = pos != null ? (Double.isFinite(pos[i]) ? (int) Math.signum(pos[i]) : 0)
+                    : Double.isFinite(predicted[i]) && Double.isFinite(last[i])
                     ? (int) Math.signum(predicted[i] - last[i]) : 0;
+            if (pos != null && dir == 0) {
+                prev = 0;
+            }
             if (dir != 0 && dir != prev) {
                 double at = Double.isFinite(last[i]) ? last[i] : predicted[i];
                 if (dir > 0) {
@@ -692,11 +1012,40 @@ public final class TearSheet {
             return n.contains("frontier") || n.contains("mpt") || n.contains("cml");
         }).toList();
         CsvTable w = run.weights;
-        if (w == null && frontier.isEmpty()) {
+        List<Map.Entry<String, JsonNode>> given = new ArrayList<>();
+        run.metrics.path("portfolio").fields().forEachRemaining(e -> {
+            if (e.getKey().endsWith("_weights") && e.getValue().isObject() && e.getValue().size() > 0) {
+                given.add(e);
+            }
+        });
+        if (w == null && frontier.isEmpty() && given.isEmpty()) {
             return;
         }
         nav.add(new String[] {"portfolio", "Portfolio"});
         b.append("<section id=\"portfolio\"><h2>Portfolio</h2>\n");
+        if (!given.isEmpty()) {
+            List<String> assets = new ArrayList<>();
+            given.forEach(e -> e.getValue().fieldNames().forEachRemaining(a -> {
+                if (!assets.contains(a)) {
+                    assets.add(a);
+                }
+            }));
+            b.append("<h3>Weights (metrics.json portfolio)</h3>\n<div class=\"scroll-x\"><table class=\"data\" "
+                    + "id=\"portfolio-weights\"><thead><tr><th>Portfolio</th>");
+            assets.forEach(a -> b.append("<th>").append(Html.escape(a)).append("</th>"));
+            b.append("<th>Gross</th></tr></thead><tbody>");
+            for (Map.Entry<String, JsonNode> e : given) {
+                b.append("<tr><th>").append(Html.escape(e.getKey().replace("_weights", ""))).append("</th>");
+                double gross = 0;
+                for (String a : assets) {
+                    double v = RunArtifacts.num(e.getValue().get(a));
+                    gross += Double.isFinite(v) ? Math.abs(v) : 0;
+                    b.append("<td>").append(Html.escape(Html.pct(v))).append("</td>");
+                }
+                b.append("<td>").append(Html.escape(Html.pct(gross))).append("</td></tr>");
+            }
+            b.append("</tbody></table></div>\n");
+        }
         if (w != null) {
             String timeCol = w.has("time") ? "time" : w.has("date") ? "date" : w.header().get(0);
             List<String> assets = w.header().stream().filter(h -> !h.equals(timeCol)).toList();
@@ -742,12 +1091,78 @@ public final class TearSheet {
         }
     }
 
+    // ---- information coefficient (cross-sectional runs) ----------------------------------------------------
+
+    /**
+     * ic.csv (date, segment, ic, rank_ic): the per-date cross-sectional IC as dots per segment with its rolling mean
+     * (21 dates) and, per segment, the mean, standard deviation (ddof 1) and t-statistic of the daily series
+     * ({@link InformationCoefficient#summarize}; overlapping horizons make that t optimistic).
+     */
+    private void informationCoefficient(StringBuilder b, List<String[]> nav) {
+        CsvTable t = run.ic;
+        if (t == null || !t.has("ic") || !(t.has("date") || t.has("time")) || t.size() == 0) {
+            return;
+        }
+        nav.add(new String[] {"ic", "IC"});
+        String timeCol = t.has("date") ? "date" : "time";
+        b.append("<section id=\"ic\"><h2>Information coefficient per date</h2>\n<p class=\"muted\">From ic.csv: "
+                + "Pearson IC between the predicted and realised cross-sectional returns on each date (rank IC in the "
+                + "table); line: rolling mean over 21 dates. t = mean / (std / \u221adates), ddof 1; overlapping "
+                + "horizons make it optimistic.</p>\n");
+        List<String> segments = t.has("segment") ? t.distinct("segment") : List.of("");
+        SvgChart c = new SvgChart("ic-chart", "IC per date", 1300, 380, SvgChart.XAxis.TIME).rule(0);
+        b.append("<table class=\"data\" id=\"ic-table\"><thead><tr><th>Segment</th><th>Dates</th><th>Mean IC</th>"
+                + "<th>Std</th><th>t</th><th>Mean rank IC</th><th>IC &gt; 0</th></tr></thead><tbody>");
+        int k = 0;
+        for (String seg : segments) {
+            CsvTable s = seg.isEmpty() ? t : t.where("segment", seg);
+            double[] x = SvgChart.millis(s.times(timeCol));
+            double[] ic = s.doubles("ic");
+            String color = PALETTE[k++ % PALETTE.length];
+            c.dots("IC " + (seg.isEmpty() ? "" : seg), x, ic, color);
+            c.line("rolling mean" + (seg.isEmpty() ? "" : " (" + seg + ")"), x, rollingMean(ic, 21), GREY, 1.8, false);
+            double[] finite = Arrays.stream(ic).filter(Double::isFinite).toArray();
+            InformationCoefficient.Summary sum = finite.length > 1 ? InformationCoefficient.summarize(finite) : null;
+            double rank = s.has("rank_ic") ? Arrays.stream(s.doubles("rank_ic")).filter(Double::isFinite).average()
+                    .orElse(Double.NaN) : Double.NaN;
+            double hit = finite.length == 0 ? Double.NaN
+                    : Arrays.stream(finite).filter(v -> v > 0).count() / (double) finite.length;
+            b.append("<tr><th>").append(Html.escape(seg.isEmpty() ? "all" : seg)).append("</th><td>").append(finite.length)
+                    .append("</td><td>").append(sum == null ? Html.DASH : Html.escape(sig(sum.mean()))).append("</td><td>")
+                    .append(sum == null ? Html.DASH : Html.escape(sig(sum.std()))).append("</td><td>")
+                    .append(sum == null ? Html.DASH : Html.escape(Html.num(sum.tStat()))).append("</td><td>")
+                    .append(Html.escape(sig(rank))).append("</td><td>").append(Html.escape(Html.pct(hit)))
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table>\n");
+        fig(b, c.render());
+        b.append("</section>\n");
+    }
+
+    private static double[] rollingMean(double[] v, int w) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double sum = 0;
+            int n = 0;
+            for (int j = Math.max(0, i - w + 1); j <= i; j++) {
+                if (Double.isFinite(v[j])) {
+                    sum += v[j];
+                    n++;
+                }
+            }
+            out[i] = i + 1 >= w && n > 0 ? sum / n : Double.NaN;
+        }
+        return out;
+    }
+
     // ---- tuning ---------------------------------------------------------------------------------------------
 
     private void tuning(StringBuilder b, List<String[]> nav) {
         CsvTable t = run.trials;
-        List<Map.Entry<String, JsonNode>> given = importances(run.metrics);
-        if (t == null && given.isEmpty()) {
+        CsvTable fi = run.featureImportance;
+        boolean fiOk = fi != null && fi.header().size() >= 2 && fi.size() > 0;
+        List<Map.Entry<String, JsonNode>> given = fiOk ? List.of() : importances(run.metrics);
+        if (t == null && given.isEmpty() && !fiOk) {
             return;
         }
         nav.add(new String[] {"tuning", "Tuning"});
@@ -783,7 +1198,7 @@ public final class TearSheet {
                     bestSoFar[j] = Double.isFinite(best) ? best : Double.NaN;
                 }
                 SvgChart c = new SvgChart("trials-" + k++, "Trial history" + (tk.isEmpty() ? "" : " \u2014 " + tk)
-                        + " (objective by trial number)", 1300, 340, SvgChart.XAxis.NUMBER)
+                        + " (objective by trial number)", 1300, tickers.size() > 2 ? 240 : 340, SvgChart.XAxis.NUMBER)
                         .line("best so far", xs, bestSoFar, BLUE, 2, false)
                         .dots("complete trial", xs, done, GREY)
                         .markers("pruned / failed", xs, other, RED, false);
@@ -799,6 +1214,23 @@ public final class TearSheet {
                             imp.values().stream().mapToDouble(Double::doubleValue).toArray(), BLUE));
                 }
             }
+        }
+        if (fiOk) {
+            String name = fi.header().get(0), value = fi.header().get(1);
+            String[] labels = fi.strings(name);
+            double[] vals = fi.doubles(value);
+            Integer[] order = new Integer[labels.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (p, q) -> Double.compare(Double.isFinite(vals[q]) ? vals[q] : Double.NEGATIVE_INFINITY,
+                    Double.isFinite(vals[p]) ? vals[p] : Double.NEGATIVE_INFINITY));
+            b.append("<p class=\"muted\">From feature_importance.csv (").append(Html.escape(value.replace('_', ' ')))
+                    .append("): permutation importance, larger = the model relies on the feature more; negative = "
+                            + "shuffling it helped (noise).</p>\n");
+            fig(b, SvgChart.hbars("feature-importance", "Feature importance (" + value + ")",
+                    Arrays.stream(order).map(i -> labels[i]).toList(),
+                    Arrays.stream(order).mapToDouble(i -> vals[i]).toArray(), BLUE));
         }
         int k = 0;
         for (Map.Entry<String, JsonNode> e : given) {
@@ -836,8 +1268,12 @@ public final class TearSheet {
         n.fields().forEachRemaining(e -> {
             String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
             JsonNode v = e.getValue();
-            boolean named = e.getKey().toLowerCase(Locale.ROOT).contains("importance");
-            if (named && v.isObject() && v.size() > 0 && v.elements().next().isValueNode()) {
+            boolean named = p.toLowerCase(Locale.ROOT).contains("importance");
+            boolean numeric = v.isObject() && v.size() > 0;
+            for (Iterator<JsonNode> it = v.elements(); numeric && it.hasNext(); ) {
+                numeric = it.next().isNumber();
+            }
+            if (named && numeric) {
                 out.add(Map.entry(p, v));
             } else if (named && v.isArray() && v.size() > 0 && v.get(0).isObject()) {
                 out.add(Map.entry(p, v));
@@ -893,7 +1329,7 @@ public final class TearSheet {
             String col = s.substring(5).split("[ ,]")[0];
             return RiskFree.treasury(col, times, ppy);
         }
-        if (s.isEmpty() || s.equals("zero")) {
+        if (s.isEmpty() || s.equals("zero") || s.startsWith("zero ")) {
             return RiskFree.zero(periods);
         }
         try {
@@ -939,6 +1375,7 @@ public final class TearSheet {
             svg .legend{font-size:12px;fill:#1d2430} svg .axis{font-size:12px;fill:#667085} svg .muted{fill:#98a2b3}
             svg .grid{stroke:#eef0f3;stroke-width:1} svg .frame{fill:none;stroke:#d0d5dd}
             svg .rule{stroke:#98a2b3;stroke-width:1;stroke-dasharray:3 3} svg .area{opacity:0.25;stroke:none}
+            .warn{background:#fff4e5;border:1px solid #f5b971;border-left:5px solid #e8890c;border-radius:6px;padding:10px 14px;margin:0 0 12px;font-size:14px}
             ul.notes{margin:6px 0 10px 18px;padding:0} ul.files{columns:3;font-size:12px}
             pre{background:#f6f7f9;padding:10px;overflow:auto;font-size:12px;line-height:1.3}
             figure.png img{max-width:100%;border:1px solid var(--line)} figcaption{font-size:12px;color:var(--muted)}

@@ -94,6 +94,19 @@ class TearSheetBrowserTest {
     }
 
     @Test
+    void multiAssetReportRendersWithoutConsoleErrors() throws Exception {
+        Path html = TearSheet.write(MultiAssetFixture.write(dir));
+        HeadlessChromium.Result dom = chromium.dumpDom(html, dir);
+        assertThat(dom.exitCode()).isZero();
+        assertThat(dom.console()).as("browser console output").isEmpty();
+        Matcher body = Pattern.compile("<body([^>]*)>").matcher(dom.stdout());
+        assertThat(body.find()).isTrue();
+        assertThat(body.group(1)).contains("data-ready=\"1\"").doesNotContain("data-errors");
+        assertThat(dom.stdout()).contains("id=\"asset-table\"").contains("id=\"portfolio-table\"").contains("id=\"data-assets\"")
+                .contains("<div class=\"detail\" data-strategy=\"1\" style=\"display: none;\">");
+    }
+
+    @Test
     void theConsoleCheckCatchesErrors() throws Exception {
         Path page = dir.resolve("broken.html");
         Files.writeString(page, "<!DOCTYPE html><html><body><script>console.error('bad'); missingFunction();"
