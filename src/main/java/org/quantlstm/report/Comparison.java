@@ -65,6 +65,11 @@ public record Comparison(List<PerformanceSummary> rows, PerformanceSummary bench
         return m.find() ? m.group(1) + "/" + m.group(2) + " split" : "Pure";
     }
 
+    /** A number for the table, or "-" where it is undefined (e.g. the Sharpe of a strategy that never trades). */
+    private static String num(double v, String format) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
+    }
+
     /** The console table of seed 001 (Method, Type, Return, Sharpe, Max DD) plus trades and DSR. */
     public String table() {
         String rule = "-".repeat(98) + "\n";
@@ -74,16 +79,20 @@ public record Comparison(List<PerformanceSummary> rows, PerformanceSummary bench
         b.append(rule);
         for (int i = 0; i < rows.size(); i++) {
             PerformanceSummary s = rows.get(i);
-            b.append(String.format(Locale.ROOT, "%-34s %-12s %8.1f%% %8.2f %8.1f%% %7d %7.3f%s%n", s.name(),
-                    typeOf(s.name()), s.totalReturn() * 100, s.sharpe(), s.maxDrawdown() * 100, s.trades(), s.dsr(),
+            b.append(String.format(Locale.ROOT, "%-34s %-12s %8.1f%% %8s %8.1f%% %7d %7s%s%n", s.name(),
+                    typeOf(s.name()), s.totalReturn() * 100, num(s.sharpe(), "%.2f"), s.maxDrawdown() * 100, s.trades(),
+                    num(s.dsr(), "%.3f"),
                     i == best ? "  *BEST*" : ""));
         }
         b.append(rule);
-        b.append(String.format(Locale.ROOT, "%-34s %-12s %8.1f%% %8.2f %8.1f%% %7d %7s%n", "Buy & Hold (Benchmark)",
-                "100% Long", benchmark.totalReturn() * 100, benchmark.sharpe(), benchmark.maxDrawdown() * 100,
+        b.append(String.format(Locale.ROOT, "%-34s %-12s %8.1f%% %8s %8.1f%% %7d %7s%n", "Buy & Hold (Benchmark)",
+                "100% Long", benchmark.totalReturn() * 100, num(benchmark.sharpe(), "%.2f"), benchmark.maxDrawdown() * 100,
                 benchmark.trades(), "-"));
         b.append(String.format(Locale.ROOT, "DSR: Deflated Sharpe Ratio over K=%d strategies, V[SR]=%.3g "
                 + "(per period); PSR of the best: %.3f%n", trials, sharpeVariance, rows.get(best).psr()));
+        if (rows.stream().anyMatch(r -> Double.isNaN(r.sharpe()))) {
+            b.append("Sharpe '-': the strategy never held a position, so its excess return is constantly zero.\n");
+        }
         return b.toString();
     }
 }
