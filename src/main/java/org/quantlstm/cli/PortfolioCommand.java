@@ -33,15 +33,15 @@ import org.quantlstm.portfolio.MertonSpec;
 import org.quantlstm.portfolio.OptimizerSpec;
 import org.quantlstm.portfolio.RealisedStats;
 import org.quantlstm.portfolio.Returns;
+import org.quantlstm.workflow.PricePanel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code quantlstm portfolio}: weights, expected return, volatility and Sharpe of a tangent, minimum-variance,
- * Merton/HJB or 1/N portfolio of bundled symbols. Weekly closes are the last adjusted close of each ISO week
- * (Friday, or the last trading day before it) — a small private sampler kept here until the data layer's
- * resampler is on this branch.
+ * Merton/HJB or 1/N portfolio of bundled symbols. Weekly closes come from the data layer's resampler
+ * (the week's last adjusted close, labelled by its Friday) through {@link PricePanel}.
  */
 @Command(name = "portfolio", mixinStandardHelpOptions = true,
         description = "Build a portfolio (tangent, min-var, hjb, equal) from bundled prices and print its weights and "
@@ -123,9 +123,9 @@ final class PortfolioCommand implements Runnable {
         if (iv != Interval.W1 && iv != Interval.D1) {
             throw new UserInputException("--interval " + interval + " is not supported by portfolio: use 1wk or 1d");
         }
-        Panel panel = loadPanel(symbols(), iv, range());
-        int n = panel.symbols.size();
-        double[][] returns = Returns.simple(panel.prices);
+        PricePanel panel = PricePanel.bundled(symbols(), iv, range());
+        int n = panel.symbols().size();
+        double[][] returns = Returns.simple(panel.prices());
         int ppy = iv.periodsPerYear();
         double rfp = Annualisation.perPeriodRate(rf, ppy);
         double[] mean = expectedReturns(returns);
@@ -148,8 +148,8 @@ final class PortfolioCommand implements Runnable {
         EfficientFrontier frontier = frontierPoints > 0 && (m.equals("tangent") || m.equals("min-var"))
                 ? mv.frontier(mean, sigma, rfp, frontierPoints) : null;
 
-        out.printf(Locale.ROOT, "portfolio %s  %s closes %s .. %s  (%d returns)%n", m, iv, panel.dates.get(0),
-                panel.dates.get(panel.dates.size() - 1), returns.length);
+        out.printf(Locale.ROOT, "portfolio %s  %s closes %s .. %s  (%d returns)%n", m, iv, panel.dates().get(0),
+                panel.dates().get(panel.dates().size() - 1), returns.length);
         out.printf(Locale.ROOT, "conventions: %d periods/yr; return = mean*%d, vol = std(ddof=1)*sqrt(%d); rf %.4f/yr "
                         + "= %.6f per period ((1+rf)^(1/%d)-1); %s; %s, |w| <= %s%n", ppy, ppy, ppy, rf, rfp, ppy,
                 m.equals("hjb") ? "hjb: EWMA mu and Sigma, half-life " + fmt(halfLife) + "; static tangent: mu=" + mu
@@ -158,7 +158,7 @@ final class PortfolioCommand implements Runnable {
         if (hjb != null) {
             printHjb(out, panel, hjb, ppy);
         } else {
-            printAllocation(out, panel.symbols, allocation, ppy);
+            printAllocation(out, panel.symbols(), allocation, ppy);
             if (frontier != null) {
                 printFrontier(out, frontier, ppy);
             }
@@ -175,26 +175,26 @@ final class PortfolioCommand implements Runnable {
         return allocator.compareWithTangent(returns, rfp, optSpec);
     }
 
-    private void printHjb(PrintWriter out, Panel panel, MertonAllocator.Comparison c, int ppy) {
+    private void printHjb(PrintWriter out, PricePanel panel, MertonAllocator.Comparison c, int ppy) {
         double[][] path = c.dynamic().weights();
         double[] last = path[path.length - 1];
         out.printf(Locale.ROOT, "Merton/HJB weights at %s: w = (1/%s) Sigma^-1 (mu - rf), EWMA half-life %s, caps |w|<=%s, "
-                        + "sum|w|<=%s; the rest earns rf%n", panel.dates.get(panel.dates.size() - 1), fmt(gamma),
+                        + "sum|w|<=%s; the rest earns rf%n", panel.dates().get(panel.dates().size() - 1), fmt(gamma),
                 fmt(halfLife), fmt(maxWeight), fmt(leverage));
         double invested = 0;
         for (int i = 0; i < last.length; i++) {
-            out.printf(Locale.ROOT, "  %-8s %9.4f%n", panel.symbols.get(i), last[i]);
+            out.printf(Locale.ROOT, "  %-8s %9.4f%n", panel.symbols().get(i), last[i]);
             invested += last[i];
         }
         out.printf(Locale.ROOT, "  %-8s %9.4f%n", "CASH", 1 - invested);
         out.printf(Locale.ROOT, "static tangent fitted on the first %d periods (to %s):%n", warmup,
-                panel.dates.get(warmup));
+                panel.dates().get(warmup));
         double[] tw = c.staticTangent().weights();
         for (int i = 0; i < tw.length; i++) {
-            out.printf(Locale.ROOT, "  %-8s %9.4f%n", panel.symbols.get(i), tw[i]);
+            out.printf(Locale.ROOT, "  %-8s %9.4f%n", panel.symbols().get(i), tw[i]);
         }
         out.printf(Locale.ROOT, "realised out of sample, %d periods from %s (annualised):%n",
-                c.dynamicStats().periods(), panel.dates.get(warmup + 1));
+                c.dynamicStats().periods(), panel.dates().get(warmup + 1));
         out.printf(Locale.ROOT, "  %-16s %10s %10s %8s %10s %9s%n", "portfolio", "return", "vol", "sharpe", "total", "maxDD");
         printRealised(out, "hjb (dynamic)", c.dynamicStats(), ppy);
         printRealised(out, "static tangent", c.tangentStats(), ppy);
@@ -278,65 +278,6 @@ final class PortfolioCommand implements Runnable {
         } catch (DateTimeParseException e) {
             throw new UserInputException(option + " '" + text + "' is not a date (use yyyy-MM-dd)");
         }
-    }
-
-    /** Aligned closes: dates (row labels), symbols (columns) and prices[row][col]. */
-    private record Panel(List<LocalDate> dates, List<String> symbols, double[][] prices) {
-    }
-
-    /**
-     * Loads adjusted closes of each symbol, samples them to the interval and keeps the rows every symbol has.
-     * Weekly: the last adjusted close of each ISO week (the weekly-12 paper's Friday close; the Thursday close when
-     * Friday is a holiday). Rows are keyed by ISO week so a holiday on one listing does not drop the week.
-     */
-    private static Panel loadPanel(List<Symbol> symbols, Interval interval, DateRange range) {
-        BundledSource source = new BundledSource();
-        List<Map<Long, double[]>> perSymbol = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Symbol s : symbols) {
-            BarSeries daily = source.load(s);
-            if (daily.interval() != Interval.D1) {
-                throw new UserInputException("portfolio works on daily bundled series; " + s + " is stored at "
-                        + daily.interval());
-            }
-            BarSeries bars = daily.between(range);
-            Map<Long, double[]> byKey = new LinkedHashMap<>();
-            for (int i = 0; i < bars.size(); i++) {
-                LocalDate d = bars.date(i);
-                long key = interval == Interval.W1
-                        ? d.get(IsoFields.WEEK_BASED_YEAR) * 100L + d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
-                        : d.toEpochDay();
-                byKey.put(key, new double[] {bars.adjClose(i), d.toEpochDay()}); // later days overwrite: last of week
-            }
-            perSymbol.add(byKey);
-            names.add(daily.symbol().value());
-        }
-        TreeMap<Long, Long> common = new TreeMap<>();
-        for (Map.Entry<Long, double[]> e : perSymbol.get(0).entrySet()) {
-            boolean everywhere = perSymbol.stream().allMatch(m -> m.containsKey(e.getKey()));
-            if (everywhere) {
-                long day = 0;
-                for (Map<Long, double[]> m : perSymbol) {
-                    day = Math.max(day, (long) m.get(e.getKey())[1]);
-                }
-                common.put(e.getKey(), day);
-            }
-        }
-        if (common.size() < 3) {
-            throw new UserInputException("the symbols " + names + " share only " + common.size() + " " + interval
-                    + " closes in the chosen range; widen --from/--to");
-        }
-        double[][] prices = new double[common.size()][symbols.size()];
-        List<LocalDate> dates = new ArrayList<>();
-        int row = 0;
-        for (Map.Entry<Long, Long> e : common.entrySet()) {
-            for (int j = 0; j < symbols.size(); j++) {
-                prices[row][j] = perSymbol.get(j).get(e.getKey())[0];
-            }
-            dates.add(LocalDate.ofEpochDay(e.getValue()));
-            row++;
-        }
-        return new Panel(dates, names, prices);
     }
 
     private static String fmt(double v) {
