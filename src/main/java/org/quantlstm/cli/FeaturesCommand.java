@@ -134,6 +134,7 @@ final class FeaturesCommand implements Runnable {
                     bw.append(b).append('\n');
                 }
             }
+            org.quantlstm.common.AtomicFiles.readableByAll(tmp, false);
             Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UserInputException("--out " + file + ": cannot write (" + e.getMessage() + ")");

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.quantlstm.common.AtomicFiles;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,31 +102,8 @@ public final class ResultWriter {
         }
     }
 
-    /** Writes bytes to a temporary sibling of {@code file}, then moves it into place. */
+    /** Writes bytes to a temporary sibling of {@code file}, then moves it into place (see {@link AtomicFiles}). */
     public static void atomicWrite(Path file, byte[] bytes) {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is the one worth reporting
-                }
-            }
-        }
+        AtomicFiles.write(file, bytes);
     }
 }

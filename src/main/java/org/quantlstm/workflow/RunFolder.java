@@ -107,6 +107,7 @@ public final class RunFolder implements AutoCloseable {
     /** Moves the staging folder into place; returns the final path. */
     public Path commit() {
         try {
+            org.quantlstm.common.AtomicFiles.readableByAll(staging, true);
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -28,6 +28,8 @@ class RunFolderTest {
         assertThat(done.getFileName().toString()).isEqualTo("20261121-143522-spy-analyser");
         assertThat(Files.readString(done.resolve("metrics.json"))).contains("\"sharpe\" : 1.5");
         assertThat(done.resolve("charts/a.txt")).exists();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(done)))
+                .isEqualTo("rwxr-xr-x");
         try (var s = Files.list(root)) {
             assertThat(s.toList()).containsExactly(done);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.quantlstm.common.UserInputException;
 
 /** Reads and writes {@link Scaler}s as JSON (Jackson); files are written atomically (temp file + move). */
@@ -31,14 +30,12 @@ public final class ScalerJson {
         }
     }
 
+    /** Writes the scaler as JSON, all-or-nothing (see {@link org.quantlstm.common.AtomicFiles}). */
     public static void write(Scaler scaler, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(tmp, toJson(scaler));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            org.quantlstm.common.AtomicFiles.write(file, toJson(scaler).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
