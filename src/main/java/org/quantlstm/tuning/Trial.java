@@ -99,7 +99,11 @@ public final class Trial {
         }
         distributions.put(name, distribution);
         params.put(name, value);
-        storage.writeParams(studyId, number, params, clock.getAsLong());
+        // store the fixed (grid) point together with what was suggested so far: other workers decide which grid
+        // points are free from the stored params, so a partial write must not hide a point this trial holds
+        Map<String, Object> stored = new java.util.LinkedHashMap<>(start.fixedParams());
+        stored.putAll(params);
+        storage.writeParams(studyId, number, stored, clock.getAsLong());
         return value;
     }
 

@@ -145,4 +145,23 @@ class SamplerTest {
         assertThat(s.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).map(t -> t.params().get("a")))
                 .containsExactlyInAnyOrder(1, 2);
     }
+
+    @Test
+    void gridPointsStayTakenWhileATrialHasSuggestedOnlySomeOfThem() {
+        // the objective pauses between its two suggestions, so the other worker allocates while this trial's
+        // stored params would hold only 'a' if a partial write dropped the fixed point
+        GridSampler grid = new GridSampler(Map.of("a", List.of(1, 2, 3), "b", List.of("x", "y")), 7);
+        Study s = Study.builder(new InMemoryStorage(), "g2").sampler(grid).open();
+        List<FrozenTrial> ran = s.optimize(t -> {
+            int a = t.suggestInt("a", 1, 3);
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return a + (t.suggestCategorical("b", List.of("x", "y")).equals("x") ? 0 : 10);
+        }, 100, 2);
+        assertThat(ran).hasSize(6);
+        assertThat(ran.stream().map(t -> t.params().get("a") + "" + t.params().get("b")).distinct().count()).isEqualTo(6);
+    }
 }
