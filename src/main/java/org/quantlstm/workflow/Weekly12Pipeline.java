@@ -555,10 +555,10 @@ public final class Weekly12Pipeline {
         }
         folder.writeText("forecasts.csv", fc.toString());
 
-        Weekly12Charts.cumulativeReturns(times, List.of(r.strategy().toBacktestResult(), r.oneOverN()
+        org.quantlstm.report.Weekly12Charts.cumulativeReturns(times, List.of(r.strategy().toBacktestResult(), r.oneOverN()
                         .toBacktestResult(), r.nasdaq()), List.of("Strategy", "1/N", "NASDAQ-100"),
                 folder.file("charts/cumulative_returns.png"));
-        Weekly12Charts.weights(Arrays.copyOf(times, times.length - 1), weights,
+        org.quantlstm.report.Weekly12Charts.weights(Arrays.copyOf(times, times.length - 1), weights,
                 s.tickers().stream().map(Symbol::value).toList(), folder.file("charts/weights.png"));
     }
 

@@ -1,4 +1,4 @@
-package org.quantlstm.workflow;
+package org.quantlstm.report;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -15,14 +15,13 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.quantlstm.backtest.BacktestResult;
-import org.quantlstm.report.ResultWriter;
 
 /**
  * The weekly-12 paper's figures as PNG (XChart, headless, written atomically): Figure 4, the cumulative return of
  * the strategy, 1/N and the index; Figure 3, each stock's weight in the strategy after every weekly rebalance (one
  * line per stock, negative = short).
  */
-final class Weekly12Charts {
+public final class Weekly12Charts {
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
         new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
         new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207), new Color(0, 0, 0),
@@ -32,7 +31,7 @@ final class Weekly12Charts {
     }
 
     /** Cumulative return in percent (equity / initial capital − 1) of each result, one line each. */
-    static void cumulativeReturns(long[] times, List<BacktestResult> results, List<String> labels, Path file) {
+    public static void cumulativeReturns(long[] times, List<BacktestResult> results, List<String> labels, Path file) {
         XYChart c = chart("Cumulative return (weekly closes)", "Cumulative return (%)");
         List<Date> x = dates(times);
         for (int i = 0; i < results.size(); i++) {
@@ -47,7 +46,7 @@ final class Weekly12Charts {
     }
 
     /** Weights {@code weights[k][i]} set at {@code times[k]}, in percent, one line per asset. */
-    static void weights(long[] times, double[][] weights, List<String> assets, Path file) {
+    public static void weights(long[] times, double[][] weights, List<String> assets, Path file) {
         XYChart c = chart("Strategy weights after each weekly rebalance (cap 1/3; negative = short)",
                 "Weight (% of portfolio)");
         List<Date> x = dates(times);
