@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Layers run one way: common → data → features → model → tuning → signal → backtest → portfolio → report → workflow → cli. */
+/**
+ * Layers run one way: common → data → features → model → tuning → signal → backtest → portfolio → report → workflow
+ * → systems → cli; each system's package stands alone.
+ */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -22,7 +25,7 @@ class LayeringTest {
     @Test
     void layersOnlyDependLeftwards() {
         String[] order = {"common", "data", "features", "model", "tuning", "signal", "backtest", "portfolio",
-                "report", "workflow", "cli"};
+                "report", "workflow", "systems", "cli"};
         var arch = layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (String layer : order) {
             arch = arch.layer(layer).definedBy("org.quantlstm." + layer + "..");
@@ -32,6 +35,12 @@ class LayeringTest {
             arch = arch.whereLayer(order[i]).mayOnlyBeAccessedByLayers(right);
         }
         arch.whereLayer("cli").mayNotBeAccessedByAnyLayer().allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void systemsDoNotDependOnEachOther() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.quantlstm.systems.(*)..").should().notDependOnEachOther().check(classes);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.quantlstm.signal.Hybrid;
 import org.quantlstm.signal.PositionSizer;
+import org.quantlstm.signal.Thresholds;
 import org.quantlstm.signal.SizingMethod;
 
 /**
@@ -98,11 +99,24 @@ public final class Backtester {
      */
     public List<BacktestResult> seedSuite(Prices prices, double[] predicted, double[] volRatio, boolean allowShort,
                                           List<SizingMethod> hybridBases) {
+        return seedSuite(prices, predicted, volRatio, allowShort, Thresholds.SEED_BAND, hybridBases);
+    }
+
+    /**
+     * {@link #seedSuite(Prices, double[], double[], boolean, List)} with another band for the two methods that use
+     * one (binary and volatility-adjusted; the seed's band is 0.1 %).
+     */
+    public List<BacktestResult> seedSuite(Prices prices, double[] predicted, double[] volRatio, boolean allowShort,
+                                          double band, List<SizingMethod> hybridBases) {
         VectorizedBacktester.checkColumns(prices, predicted, volRatio);
         List<BacktestResult> out = new ArrayList<>();
         Map<SizingMethod, double[]> targets = new EnumMap<>(SizingMethod.class);
         for (SizingMethod m : SizingMethod.values()) {
-            double[] t = PositionSizer.seed(m, allowShort).targets(predicted, volRatio);
+            PositionSizer sizer = PositionSizer.seed(m, allowShort);
+            if (sizer.thresholds().longAbove() == Thresholds.SEED_BAND) {
+                sizer = sizer.withThresholds(Thresholds.symmetric(band, allowShort));
+            }
+            double[] t = sizer.targets(predicted, volRatio);
             targets.put(m, t);
             out.add(run(m.code(), prices, t));
         }

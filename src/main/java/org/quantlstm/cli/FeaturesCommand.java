@@ -16,7 +16,7 @@ import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
 import org.quantlstm.common.UserInputException;
 import org.quantlstm.data.BarSeries;
-import org.quantlstm.data.BundledSource;
+import org.quantlstm.data.DataResolver;
 import org.quantlstm.features.FeatureMatrix;
 import org.quantlstm.features.FeatureSet;
 import org.quantlstm.features.sets.FeatureSets;
@@ -58,6 +58,12 @@ final class FeaturesCommand implements Runnable {
     @Option(names = "--list", description = "List the feature sets and their columns.")
     boolean list;
 
+    @CommandLine.Mixin
+    DataOptions data = new DataOptions();
+
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
@@ -77,11 +83,10 @@ final class FeaturesCommand implements Runnable {
             throw new UserInputException("features: --set NAME is missing (see 'quantlstm features --list')");
         }
         FeatureSet fs = FeatureSets.byName(set);
-        BundledSource source = new BundledSource();
-        BarSeries series = interval == null ? source.load(Symbol.of(symbol))
-                : source.load(Symbol.of(symbol), Interval.parse(interval), DateRange.all());
+        DataResolver source = data.resolver(main, "auto", spec.commandLine().getErr());
+        BarSeries series = source.load(Symbol.of(symbol), interval == null ? null : Interval.parse(interval)).series();
         Interval iv = series.interval();
-        BarSeries bench = fs.needsBenchmark() ? source.load(Symbol.of(BENCHMARK), iv, DateRange.all()) : null;
+        BarSeries bench = fs.needsBenchmark() ? source.load(Symbol.of(BENCHMARK), iv).series() : null;
         FeatureMatrix m = fs.compute(series, bench);
         int from = includeWarmup ? 0 : m.firstCompleteRow();
         if (out == null) {

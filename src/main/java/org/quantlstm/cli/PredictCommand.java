@@ -26,10 +26,17 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--last", defaultValue = "5", description = "How many latest bars to forecast from (default: ${DEFAULT-VALUE}).")
     int last;
 
+    @CommandLine.Mixin
+    DataOptions data = new DataOptions();
+
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        List<ModelWorkflow.Forecast> fs = ModelWorkflow.predict(model, ticker == null ? null : Symbol.of(ticker), last);
+        List<ModelWorkflow.Forecast> fs = ModelWorkflow.predict(model, ticker == null ? null : Symbol.of(ticker), last,
+                data.resolver(main, "auto", spec.commandLine().getErr()));
         out.printf(Locale.ROOT, "%-17s %12s %16s %10s %14s%n", "decision bar", "close", "predicted next", "pred. ret", "actual next");
         for (ModelWorkflow.Forecast f : fs) {
             out.printf(Locale.ROOT, "%-17s %12.4f %16.4f %9.3f%% %14s%n", f.decision(), f.close(), f.predictedNextClose(),

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.quantlstm.workflow.ExperimentConfig;
-import org.quantlstm.workflow.Pipelines;
+import org.quantlstm.systems.Systems;
 import org.quantlstm.workflow.RunContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +35,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "DAYS", description = "Calendar days of history (seed default 730).")
     Integer period;
 
-    @Option(names = "--source", description = "bundled (default), yahoo, stooq or csv:PATH.")
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = "Where prices come from: auto (default: the local store in --data-dir, then the bundled data),"
+                    + " store, bundled, csv:PATH, yahoo, stooq or binance (cached in the store).")
     String source;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Provider base URL, for a mirror or a test stub.")
+    java.net.URI baseUrl;
 
     @Option(names = "--cost-bps", paramLabel = "BPS", description = "Costs per side in basis points of traded notional (default 10).")
     Double costBps;
@@ -81,10 +86,27 @@ final class RunCommand implements Callable<Integer> {
         put(o, "universe.file", universe);
         put(o, "strategy.top_k", topK);
         put(o, "strategy.entry_threshold", threshold);
-        ExperimentConfig config = ExperimentConfig.load(experiment, o);
+        if (source != null && source.regionMatches(true, 0, "csv:", 0, 4) && ticker == null
+                && !o.containsKey("data.ticker") && experiment.equals("spy-analyser")) {
+            // a user's one-series file: name the series after the file, not after the default ticker
+            o.put("data.ticker", RunCommand.symbolFromFile(source.substring(4)));
+        }
+        Systems systems = Systems.standard();
+        ExperimentConfig config = systems.load(experiment, o);
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-        Pipelines.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress));
+        systems.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress, baseUrl));
         return 0;
+    }
+
+    /** A ticker from a file name: {@code data/my-prices.csv} → {@code MY-PRICES}; invalid characters become '_'. */
+    static String symbolFromFile(String path) {
+        String name = java.nio.file.Path.of(path).getFileName() == null ? "CSV" : java.nio.file.Path.of(path).getFileName().toString();
+        name = name.replaceFirst("(?i)\\.csv(\\.gz)?$", "").replaceFirst("(?i)\\.gz$", "");
+        String t = name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9._^=-]", "_");
+        if (t.isEmpty() || !Character.isLetterOrDigit(t.charAt(0))) {
+            t = "CSV" + t;
+        }
+        return t.length() > 20 ? t.substring(0, 20) : t;
     }
 
     private static void put(Map<String, String> o, String key, Object value) {

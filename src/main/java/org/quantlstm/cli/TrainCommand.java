@@ -62,6 +62,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw progress bars.")
     boolean noProgress;
 
+    @Option(names = "--cell", defaultValue = "lstm", description = "Recurrent cell: lstm or gru (default: ${DEFAULT-VALUE}).")
+    String cell;
+
+    @CommandLine.Mixin
+    DataOptions data = new DataOptions();
+
+    @CommandLine.ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
         ModelWorkflow.NetDefaults d = ModelWorkflow.defaults(net);
@@ -69,7 +78,8 @@ final class TrainCommand implements Callable<Integer> {
         ModelWorkflow.train(new ModelWorkflow.TrainRequest(Symbol.of(ticker), net,
                 interval == null ? d.interval() : Interval.parse(interval), period == null ? d.periodDays() : period,
                 lookback == null ? d.lookback() : lookback, epochs, batchSize, lr, patience, seed, out, !noProgress,
-                org.quantlstm.workflow.ForecastStage.TargetKind.parse(target)), ps);
+                org.quantlstm.workflow.ForecastStage.TargetKind.parse(target), org.quantlstm.model.LstmSpec.Cell.parse(cell),
+                data.resolver(main, "auto", spec.commandLine().getErr())), ps);
         return 0;
     }
 }

@@ -2,7 +2,7 @@ package org.quantlstm.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import org.quantlstm.workflow.TuneSession;
+import org.quantlstm.systems.multiasset.TuneSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +20,7 @@ final class TuneCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main main;
 
-    @Option(names = "--ticker", defaultValue = "XAUUSD", description = "Bundled ticker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ticker", defaultValue = "XAUUSD", description = "Ticker (default: ${DEFAULT-VALUE}), from --source (default auto: the local store, then the bundled data).")
     String ticker;
 
     @Option(names = "--interval", defaultValue = "4h", description = "Bar interval (default: ${DEFAULT-VALUE}).")
@@ -58,11 +58,14 @@ final class TuneCommand implements Callable<Integer> {
                     + "--set tuning.hidden_size=16,128 --set backtest.cost_bps=5.")
     java.util.Map<String, String> sets = new java.util.LinkedHashMap<>();
 
+    @CommandLine.Mixin
+    DataOptions data = new DataOptions();
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         TuneSession.run(new TuneSession.Request(ticker, interval, period, trials, objective, lambda, sampler, pruner,
-                study, jobs, seed, sets), main.dataDir(), out);
+                study, jobs, seed, sets), main.dataDir(), out, data.resolver(main, "auto", spec.commandLine().getErr()));
         return 0;
     }
 }

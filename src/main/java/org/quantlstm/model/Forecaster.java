@@ -55,7 +55,7 @@ import org.quantlstm.features.Windows;
  * concurrently (DJL's own gradient collector allows only one per process; this class drives autograd
  * directly, whose grad mode is per thread).
  */
-public final class Forecaster implements AutoCloseable {
+public final class Forecaster implements SequenceModel {
     static final String PARAMS_FILE = "params.bin";
     static final String SPEC_FILE = "spec.json";
     static final String METADATA_FILE = "metadata.json";
@@ -122,6 +122,7 @@ public final class Forecaster implements AutoCloseable {
      * weights end at the best epoch. Training starts from the current weights (a second call fine-tunes) with a
      * fresh Adam state. Windows may pool many series (seed 003): batches are drawn from all of them.
      */
+    @Override
     public TrainingHistory fit(Windows train, Windows valid, TrainConfig config, TrainingListener listener) {
         checkShape(train, "training");
         if (train.samples() == 0) {
@@ -305,6 +306,7 @@ public final class Forecaster implements AutoCloseable {
     }
 
     /** Forecasts for every window, in order (inference mode: no dropout), in chunks of 1,024 windows. */
+    @Override
     public double[] predict(Windows windows) {
         checkShape(windows, "prediction");
         int n = windows.samples();
@@ -392,6 +394,7 @@ public final class Forecaster implements AutoCloseable {
      * Written into a temporary sibling directory first and then moved into place, so a crash never leaves a
      * half-written model at {@code dir}; an existing model there is replaced.
      */
+    @Override
     public void save(Path dir, Map<String, Object> extraMetadata) {
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -477,6 +480,11 @@ public final class Forecaster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root, e);
         }
+    }
+
+    @Override
+    public long parameterCount() {
+        return spec().parameterCount();
     }
 
     @Override

@@ -7,14 +7,16 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.recurrent.GRU;
 import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One {@link LstmSpec.Recurrent} layer on batch-first input (batch, time, in).
+ * One {@link LstmSpec.Recurrent} layer (LSTM or GRU cells) on batch-first input (batch, time, in).
  *
  * <p>Bidirectional layers are a forward single-layer LSTM plus a single-layer LSTM over the time-reversed input
  * (its output flipped back), concatenated on the feature axis; stacked layers feed the concatenation to the
@@ -29,8 +31,8 @@ import java.util.List;
  */
 final class LstmLayer extends AbstractBlock {
     private final LstmSpec.Recurrent spec;
-    private final List<LSTM> forward = new ArrayList<>();
-    private final List<LSTM> backward = new ArrayList<>();
+    private final List<RecurrentBlock> forward = new ArrayList<>();
+    private final List<RecurrentBlock> backward = new ArrayList<>();
     private final List<SeededDropout> between = new ArrayList<>();
 
     LstmLayer(LstmSpec.Recurrent spec, long seed, List<SeededDropout> dropouts) {
@@ -50,9 +52,12 @@ final class LstmLayer extends AbstractBlock {
         }
     }
 
-    private LSTM lstm(int layers, long seed) {
-        LSTM l = LSTM.builder().setStateSize(spec.hidden()).setNumLayers(layers).optBatchFirst(true)
-                .optReturnState(false).build();
+    private RecurrentBlock lstm(int layers, long seed) {
+        RecurrentBlock l = spec.cell() == LstmSpec.Cell.GRU
+                ? GRU.builder().setStateSize(spec.hidden()).setNumLayers(layers).optBatchFirst(true)
+                        .optReturnState(false).build()
+                : LSTM.builder().setStateSize(spec.hidden()).setNumLayers(layers).optBatchFirst(true)
+                        .optReturnState(false).build();
         l.setInitializer(new SeededUniform(seed, spec.hidden()), Parameter.Type.WEIGHT);
         l.setInitializer(new SeededUniform(seed ^ 0x5DEECE66DL, spec.hidden()), Parameter.Type.BIAS);
         return l;

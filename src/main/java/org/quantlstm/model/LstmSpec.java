@@ -62,14 +62,52 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
     public sealed interface Layer permits Recurrent, Dropout, Dense {
     }
 
-    /** An LSTM of {@code layers} stacked layers of {@code hidden} units, optionally bidirectional. */
-    public record Recurrent(int hidden, int layers, boolean bidirectional, double dropout, boolean returnSequences)
-            implements Layer {
+    /** The recurrent cell: LSTM (4 gates) or GRU (3 gates). */
+    public enum Cell {
+        LSTM, GRU;
+
+        /** {@code lstm} or {@code gru}. */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Cell parse(String text) {
+            String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+            return switch (t) {
+                case "lstm" -> LSTM;
+                case "gru" -> GRU;
+                default -> throw new UserInputException("unknown cell '" + text + "': use lstm or gru");
+            };
+        }
+
+        /** Gates per cell: the multiple of h·(in + h) weights and of the 2·h biases (PyTorch layout). */
+        int gates() {
+            return this == LSTM ? 4 : 3;
+        }
+    }
+
+    /**
+     * A recurrent layer of {@code layers} stacked layers of {@code hidden} units of one {@link Cell} kind,
+     * optionally bidirectional. {@code cell} null (older saved specs) reads as LSTM.
+     */
+    public record Recurrent(int hidden, int layers, boolean bidirectional, double dropout, boolean returnSequences,
+                            Cell cell) implements Layer {
         public Recurrent {
             if (hidden <= 0 || layers <= 0 || !(dropout >= 0 && dropout < 1)) {
-                throw new UserInputException("bad LSTM layer: hidden=" + hidden + " layers=" + layers
+                throw new UserInputException("bad recurrent layer: hidden=" + hidden + " layers=" + layers
                         + " dropout=" + dropout);
             }
+            cell = cell == null ? Cell.LSTM : cell;
+        }
+
+        /** An LSTM layer. */
+        public Recurrent(int hidden, int layers, boolean bidirectional, double dropout, boolean returnSequences) {
+            this(hidden, layers, bidirectional, dropout, returnSequences, Cell.LSTM);
+        }
+
+        /** The same layer with another cell. */
+        public Recurrent withCell(Cell c) {
+            return new Recurrent(hidden, layers, bidirectional, dropout, returnSequences, c);
         }
 
         /** Output width: hidden, or twice that when bidirectional. */
@@ -106,17 +144,33 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
      * 31 features.
      */
     public static LstmSpec spyAnalyser(int lookback, int features) {
+        return spyAnalyser(lookback, features, 0.2);
+    }
+
+    /** {@link #spyAnalyser(int, int)} with another rate for its three dropout layers (the seed's is 0.2). */
+    public static LstmSpec spyAnalyser(int lookback, int features, double dropout) {
         return new LstmSpec("spy-analyser", lookback, features, List.of(
-                new Recurrent(128, 1, true, 0, true), new Dropout(0.2),
-                new Recurrent(64, 1, true, 0, true), new Dropout(0.2),
-                new Recurrent(32, 1, false, 0, false), new Dropout(0.2),
+                new Recurrent(128, 1, true, 0, true), new Dropout(dropout),
+                new Recurrent(64, 1, true, 0, true), new Dropout(dropout),
+                new Recurrent(32, 1, false, 0, false), new Dropout(dropout),
                 new Dense(16, Activation.RELU), new Dense(1, Activation.LINEAR)));
+    }
+
+    /** The same network with every recurrent layer built from {@code cell} cells. */
+    public LstmSpec withCell(Cell cell) {
+        return new LstmSpec(name, lookback, features, layers.stream()
+                .map(l -> l instanceof Recurrent r ? (Layer) r.withCell(cell) : l).toList());
     }
 
     /** Seed 002 (weekly-12): LSTM 2 layers × 256 → Linear(1); the seed uses a 24-week window of one price. */
     public static LstmSpec weekly12(int lookback, int features) {
+        return weekly12(lookback, features, 256, 2);
+    }
+
+    /** {@link #weekly12(int, int)} with other sizes (the seed's are 256 units, 2 layers). */
+    public static LstmSpec weekly12(int lookback, int features, int hidden, int layers) {
         return new LstmSpec("weekly-12", lookback, features, List.of(
-                new Recurrent(256, 2, false, 0, false), new Dense(1, Activation.LINEAR)));
+                new Recurrent(hidden, layers, false, 0, false), new Dense(1, Activation.LINEAR)));
     }
 
     /** Seed 000 (multi-asset-4h): LSTM(hidden, layers, dropout between layers) → Linear(1) on price + RSI. */
@@ -136,7 +190,10 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
                 new Dense(1, Activation.LINEAR)));
     }
 
-    /** Number of trainable weights (LSTM: 4·h·(in + h) + 8·h per direction and layer, PyTorch's two biases). */
+    /**
+     * Number of trainable weights: per direction and layer g·h·(in + h) + 2·g·h (PyTorch's two bias vectors), with
+     * g = 4 gates for an LSTM and 3 for a GRU.
+     */
     public long parameterCount() {
         long total = 0;
         int in = features;
@@ -144,7 +201,8 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
             if (l instanceof Recurrent r) {
                 int layerIn = in;
                 for (int k = 0; k < r.layers(); k++) {
-                    long one = 4L * r.hidden() * (layerIn + r.hidden()) + 8L * r.hidden();
+                    long g = r.cell().gates();
+                    long one = g * r.hidden() * (layerIn + r.hidden()) + 2 * g * r.hidden();
                     total += r.bidirectional() ? 2 * one : one;
                     layerIn = r.units();
                 }

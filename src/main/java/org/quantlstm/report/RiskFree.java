@@ -17,6 +17,19 @@ public record RiskFree(double[] perPeriod, String source) {
         perPeriod = perPeriod.clone();
     }
 
+    /**
+     * The risk-free series of an experiment's {@code backtest.risk_free} setting: an annual rate ("0.04") or the
+     * name of a bundled Treasury series ("DGS3MO"), over the periods between {@code times}.
+     */
+    public static RiskFree fromSpec(String spec, long[] times, int periodsPerYear) {
+        try {
+            double annual = Double.parseDouble(spec);
+            return constant(annual, periodsPerYear, times.length - 1);
+        } catch (NumberFormatException e) {
+            return treasury(spec, times, periodsPerYear);
+        }
+    }
+
     /** The same annual rate every period: rf_p = (1+annual)^(1/N) − 1 (0 gives zeros). */
     public static RiskFree constant(double annual, int periodsPerYear, int periods) {
         if (!(annual > -1) || Double.isInfinite(annual)) {

@@ -31,9 +31,10 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
 
     /**
      * Sections read by the pipeline of one system rather than here: {@code portfolio} (weekly-12),
-     * {@code tuning} (multi-asset-4h), {@code universe} and {@code strategy} (cross-sectional), {@code report}.
+     * {@code tuning} (multi-asset-4h), {@code universe} and {@code strategy} (cross-sectional, multi-asset-4h),
+     * {@code robustness}.
      */
-    public static final List<String> PIPELINE_SECTIONS = List.of("portfolio", "tuning", "universe", "strategy", "report");
+    public static final List<String> PIPELINE_SECTIONS = List.of("portfolio", "tuning", "universe", "strategy");
 
     public ExperimentConfig {
         extraSections = Map.copyOf(extraSections);
@@ -50,7 +51,10 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         return new ConfigSection(label, name, extraSections.get(name));
     }
 
-    /** Where prices come from: {@code source} is bundled, yahoo, stooq, binance or csv:PATH. */
+    /**
+     * Where prices come from: {@code source} is auto (the local store, then the bundled data), store, bundled,
+     * csv:PATH, yahoo, stooq or binance (see {@link org.quantlstm.data.DataResolver}).
+     */
     public record DataConfig(List<Symbol> tickers, Symbol benchmark, String source, Interval interval, int periodDays) {
         public DataConfig {
             tickers = List.copyOf(tickers);
@@ -61,9 +65,10 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         }
     }
 
-    /** The network and its training. */
+    /** The network, its cell, its training and its retraining scheme. */
     public record ModelConfig(String net, int lookback, int epochs, int batchSize, double learningRate, int patience,
-                              String loss, int hidden, int layers, double dropout, String target) {
+                              String loss, int hidden, int layers, double dropout, String target,
+                              org.quantlstm.model.LstmSpec.Cell cell, Retraining retrain) {
     }
 
     /** Chronological split: {@code train} of the samples (validation carved from its end) then test. */
@@ -80,6 +85,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The experiments shipped in {@code experiments/} (and in the jar). */
     public static final List<String> SYSTEMS = List.of("spy-analyser", "weekly-12", "multi-asset-4h", "cross-sectional");
 
     /**
@@ -124,7 +130,8 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         }
     }
 
-    static ExperimentConfig parse(String text, String label, Map<String, String> overrides) {
+    /** Parses experiment text ({@code label} names it in errors) with overrides. */
+    public static ExperimentConfig parse(String text, String label, Map<String, String> overrides) {
         JsonNode tree;
         try {
             tree = YAML.readTree(text);
@@ -143,8 +150,8 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
             throw c.error("name", "is required");
         }
         String system = c.string("system", name).toLowerCase(Locale.ROOT);
-        if (!SYSTEMS.contains(system)) {
-            throw c.error("system", "unknown system '" + system + "'; use one of " + String.join(", ", SYSTEMS));
+        if (!system.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw c.error("system", "not a system name: '" + shorten(system) + "'");
         }
         long seed = (long) c.number("seed", 42);
 
@@ -158,11 +165,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         if (tickers.isEmpty()) {
             throw d.error("data.tickers", "is empty");
         }
-        String source = d.string("source", "bundled");
-        if (!(source.equals("bundled") || source.equals("yahoo") || source.equals("stooq") || source.equals("binance")
-                || source.startsWith("csv:"))) {
-            throw d.error("data.source", "unknown source '" + source + "'; use bundled, yahoo, stooq, binance or csv:PATH");
-        }
+        String source = d.parsed("source", "auto", org.quantlstm.data.DataResolver::validate);
         DataConfig data = new DataConfig(tickers, d.parsed("benchmark", "SPY", Symbol::of), source,
                 d.parsed("interval", "1d", Interval::parse), d.integer("period_days", 730, 30, 100_000));
 
@@ -171,7 +174,9 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
                 m.integer("epochs", 50, 1, 100_000), m.integer("batch_size", 32, 1, 65_536),
                 m.number("learning_rate", 1e-3, 1e-7, 1.0), m.integer("patience", 10, 1, 10_000),
                 m.string("loss", "mse"), m.integer("hidden", 64, 1, 4096), m.integer("layers", 2, 1, 16),
-                m.number("dropout", 0.2, 0.0, 0.95), m.string("target", "next-close"));
+                m.number("dropout", 0.2, 0.0, 0.95), m.string("target", "next-close"),
+                m.parsed("cell", "lstm", org.quantlstm.model.LstmSpec.Cell::parse),
+                retraining(m));
         if (!model.target().equals("next-close") && !model.target().equals("next-return")) {
             throw m.error("model.target", "use next-close or next-return, got '" + model.target() + "'");
         }
@@ -210,6 +215,71 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
             throw new IllegalStateException(e);
         }
         return new ExperimentConfig(name, system, data, model, split, signal, backtest, seed, resolved, label, extra);
+    }
+
+    private static Retraining retraining(ConfigSection m) {
+        Retraining.Scheme scheme = m.parsed("retrain", "none", Retraining.Scheme::parse);
+        int every = m.integer("retrain_every", 0, 0, 1_000_000);
+        int window = m.integer("retrain_window", 0, 0, 10_000_000);
+        try {
+            return new Retraining(scheme, every, window);
+        } catch (UserInputException e) {
+            throw m.error("model.retrain", e.getMessage());
+        }
+    }
+
+    /**
+     * The dotted keys set in this experiment (after overrides), leaves only: {@code data.ticker},
+     * {@code universe.intervals.ZW=F}, … A list counts as one leaf.
+     */
+    public java.util.SortedSet<String> presentKeys() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        try {
+            collect(YAML.readTree(yaml), "", out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static void collect(JsonNode node, String prefix, java.util.SortedSet<String> out) {
+        if (node != null && node.isObject() && (prefix.isEmpty() || node.size() > 0)) {
+            node.fieldNames().forEachRemaining(k -> collect(node.get(k), prefix.isEmpty() ? k : prefix + "." + k, out));
+        } else if (!prefix.isEmpty()) {
+            out.add(prefix);
+        }
+    }
+
+    /**
+     * Rejects every key set in this experiment that its system does not read: one line naming the key and the
+     * system. {@code declared} holds dotted keys; {@code section.*} covers every key under a section.
+     */
+    public void requireKeysReadBy(String systemName, java.util.Set<String> declared) {
+        for (String k : presentKeys()) {
+            if (k.equals("name") || k.equals("system") || k.equals("seed") || matches(k, declared)) {
+                continue;
+            }
+            throw new UserInputException(label + ": " + k + ": not read by system '" + systemName
+                    + "', so it would be ignored; remove it (keys this system reads: "
+                    + String.join(", ", new java.util.TreeSet<>(declared)) + ")");
+        }
+    }
+
+    /** Whether {@code key} is one of {@code declared} or under a declared {@code section.*}. */
+    public static boolean matches(String key, java.util.Set<String> declared) {
+        if (declared.contains(key)) {
+            return true;
+        }
+        for (String d : declared) {
+            if (d.endsWith(".*") && key.startsWith(d.substring(0, d.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static void put(ObjectNode root, String dotted, String value) {

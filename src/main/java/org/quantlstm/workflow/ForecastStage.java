@@ -5,7 +5,7 @@ import org.quantlstm.common.DataSplit;
 import org.quantlstm.common.UserInputException;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.features.FeatureMatrix;
-import org.quantlstm.features.FeatureSet;
+import org.quantlstm.features.sets.FeatureSets;
 import org.quantlstm.features.Targets;
 import org.quantlstm.features.Windowing;
 import org.quantlstm.features.Windows;
@@ -14,7 +14,7 @@ import org.quantlstm.features.scale.Scaler;
 import org.quantlstm.model.ForecastMetrics;
 import org.quantlstm.model.Forecaster;
 import org.quantlstm.model.LstmSpec;
-import org.quantlstm.model.TrainConfig;
+import org.quantlstm.model.Networks;
 import org.quantlstm.model.TrainingHistory;
 import org.quantlstm.model.TrainingListener;
 
@@ -66,57 +66,53 @@ public final class ForecastStage {
         }
     }
 
-    /** What to fit. */
-    public record Request(BarSeries series, FeatureSet features, int lookback, double trainFraction,
-                          double validFraction, Boundary boundary, String net, int hidden, int layers, double dropout,
-                          TrainConfig train, long seed, TargetKind target) {
-    }
-
     /**
      * A fitted forecaster (close it) with its scalers and forecasts. {@code predictedClose[t]} is the forecast, made
      * at bar t's close, of bar t+1's close, for every test bar t (NaN elsewhere); {@code predictedReturn[t]} the
-     * implied simple return. {@code testStart} is the first test decision bar.
+     * implied simple return. {@code testStart} is the first test decision bar. With walk-forward retraining,
+     * {@code forecaster} is the last fold's model, {@code history} the first fold's, and {@code modelsTrained} says
+     * how many were trained.
      */
     public record Outcome(Forecaster forecaster, Scaler featureScaler, Scaler targetScaler, FeatureMatrix matrix,
                           TrainingHistory history, Boundary boundary, int trainWindows, int validWindows,
                           int testWindows, int testStart, double[] predictedClose, double[] predictedReturn,
-                          ForecastMetrics.Report report) implements AutoCloseable {
+                          ForecastMetrics.Report report, int modelsTrained, Retraining retrain)
+            implements AutoCloseable {
         @Override
         public void close() {
             forecaster.close();
         }
     }
 
+    /** The network of a spec (kept for callers that name the pieces): see {@link Networks#spec}. */
     public static LstmSpec spec(String net, int lookback, int features, int hidden, int layers, double dropout) {
-        return switch (net) {
-            case "spy-analyser" -> LstmSpec.spyAnalyser(lookback, features);
-            case "weekly-12" -> LstmSpec.weekly12(lookback, features);
-            case "multi-asset", "multi-asset-4h" -> LstmSpec.multiAsset(lookback, features, hidden, layers, dropout);
-            case "cross-sectional" -> LstmSpec.crossSectional(lookback, features, hidden, layers, dropout);
-            default -> throw new UserInputException("unknown network '" + net
-                    + "': use spy-analyser, weekly-12, multi-asset or cross-sectional");
-        };
+        return Networks.spec(net, LstmSpec.Cell.LSTM, lookback, features, hidden, layers, dropout);
     }
 
-    public static Outcome run(Request req, TrainingListener listener) {
-        BarSeries s = req.series().adjusted();
+    /**
+     * Runs the stage on one series. With {@code boundary} given the split is pinned to those decision times (a run
+     * on a truncated history then reproduces the same model); otherwise it comes from the spec's fractions.
+     */
+    public static Outcome run(ForecastSpec spec, BarSeries series, Boundary boundary, TrainingListener listener) {
+        BarSeries s = series.adjusted();
         int n = s.size();
         double[] close = s.closes();
-        FeatureMatrix raw = req.features().compute(req.series(), null);
-        double[] target = req.target() == TargetKind.NEXT_CLOSE ? Targets.nextClose(close) : Targets.nextLogReturn(close);
+        FeatureMatrix raw = FeatureSets.byName(spec.featureSet()).compute(series, null);
+        boolean nextClose = spec.target() == TargetKind.NEXT_CLOSE;
+        double[] target = nextClose ? Targets.nextClose(close) : Targets.nextLogReturn(close);
 
         // 1. Which decision bars can be windows at all (complete features, known target)?
-        Windows shape = Windowing.build(raw, target, req.lookback(), 0, n);
+        Windows shape = Windowing.build(raw, target, spec.lookback(), 0, n);
         if (shape.samples() < 20) {
-            throw new UserInputException(req.series().symbol() + ": only " + shape.samples() + " windows of "
-                    + req.lookback() + " bars after indicator warm-up (" + n + " bars); use a longer --period");
+            throw new UserInputException(series.symbol() + ": only " + shape.samples() + " windows of "
+                    + spec.lookback() + " bars after indicator warm-up (" + n + " bars); use a longer --period");
         }
-        Boundary b = req.boundary() != null ? req.boundary() : boundaryOf(shape, s, req.trainFraction(), req.validFraction());
+        Boundary b = boundary != null ? boundary : boundaryOf(shape, s, spec.trainFraction(), spec.validFraction());
         int[] end = shape.endIndex();
         int validFrom = countBefore(end, s, b.validStart());
         int testFrom = countBefore(end, s, b.testStart());
         if (validFrom < 10 || testFrom >= shape.samples()) {
-            throw new UserInputException(req.series().symbol() + ": the split leaves " + validFrom
+            throw new UserInputException(series.symbol() + ": the split leaves " + validFrom
                     + " training and " + (shape.samples() - testFrom) + " test windows; use a longer --period");
         }
         int lastTrainBar = end[validFrom - 1];
@@ -124,22 +120,59 @@ public final class ForecastStage {
         // 2. Scalers fitted on training rows only: inputs up to the last training decision bar, targets of the
         //    training windows (closes up to lastTrainBar + 1, which those windows are trained to predict).
         MinMaxScaler fx = MinMaxScaler.fit(raw, 0, lastTrainBar + 1);
-        MinMaxScaler fy = MinMaxScaler.fitColumn(req.target() == TargetKind.NEXT_CLOSE ? "next_close" : "next_log_return",
-                target, 0, lastTrainBar + 1);
+        MinMaxScaler fy = MinMaxScaler.fitColumn(nextClose ? "next_close" : "next_log_return", target, 0,
+                lastTrainBar + 1);
         FeatureMatrix scaled = fx.transform(raw);
         double[] yScaled = fy.transform(0, target);
 
-        Windows labelled = Windowing.build(scaled, yScaled, req.lookback(), 0, n);
-        Windows train = labelled.slice(0, validFrom);
-        Windows valid = labelled.slice(validFrom, testFrom);
+        Windows labelled = Windowing.build(scaled, yScaled, spec.lookback(), 0, n);
         int testStartBar = end[testFrom];
-        Windows test = Windowing.forInference(scaled, yScaled, req.lookback(), testStartBar, n);
+        Windows test = Windowing.forInference(scaled, yScaled, spec.lookback(), testStartBar, n);
+        LstmSpec net = spec.network(raw.width());
 
-        Forecaster f = Forecaster.create(spec(req.net(), req.lookback(), raw.width(), req.hidden(), req.layers(),
-                req.dropout()), req.seed());
+        double[] z = new double[test.samples()];
+        Forecaster last = null;
+        TrainingHistory firstHistory = null;
+        int models = 0;
         try {
-            TrainingHistory history = f.fit(train, valid, req.train(), listener);
-            double[] z = f.predict(test);
+            if (!spec.retrain().active()) {
+                last = Forecaster.create(net, spec.seed());
+                firstHistory = last.fit(labelled.slice(0, validFrom), labelled.slice(validFrom, testFrom),
+                        spec.train(), listener);
+                z = last.predict(test);
+                models = 1;
+            } else {
+                // 3. Walk-forward: each block of test bars is forecast by a model trained only on windows whose
+                //    targets were realised before the block (purged by the one-bar horizon); the scalers stay
+                //    those of the first training segment, which every block comes after.
+                int[] testEnd = test.endIndex();
+                for (Retraining.Fold fold : spec.retrain().folds(testStartBar, n, 1, end[0])) {
+                    int from = firstAtOrAfter(end, fold.trainFrom());
+                    int to = firstAtOrAfter(end, fold.trainTo() + 1);
+                    int count = to - from;
+                    int validCount = (int) Math.floor(count * spec.validFraction());
+                    if (count - validCount < 10) {
+                        throw new UserInputException(series.symbol() + ": a retraining fold starting "
+                                + MarketData.label(s, fold.predictFrom()) + " has only " + (count - validCount)
+                                + " training windows; use a longer model.retrain_window or --period");
+                    }
+                    Forecaster f = Forecaster.create(net, spec.seed());
+                    if (last != null) {
+                        last.close();
+                    }
+                    last = f;
+                    TrainingHistory h = f.fit(labelled.slice(from, to - validCount),
+                            validCount > 0 ? labelled.slice(to - validCount, to) : null, spec.train(), listener);
+                    firstHistory = firstHistory == null ? h : firstHistory;
+                    models++;
+                    int pFrom = firstAtOrAfter(testEnd, fold.predictFrom());
+                    int pTo = firstAtOrAfter(testEnd, fold.predictTo());
+                    if (pTo > pFrom) {
+                        double[] p = f.predict(test.slice(pFrom, pTo));
+                        System.arraycopy(p, 0, z, pFrom, p.length);
+                    }
+                }
+            }
             double[] predictedClose = new double[n];
             double[] predictedReturn = new double[n];
             Arrays.fill(predictedClose, Double.NaN);
@@ -147,16 +180,23 @@ public final class ForecastStage {
             for (int i = 0; i < test.samples(); i++) {
                 int t = test.endIndex()[i];
                 double out = fy.inverse(0, z[i]);
-                predictedClose[t] = req.target() == TargetKind.NEXT_CLOSE ? out : close[t] * Math.exp(out);
+                predictedClose[t] = nextClose ? out : close[t] * Math.exp(out);
                 predictedReturn[t] = predictedClose[t] / close[t] - 1;
             }
             ForecastMetrics.Report report = evaluate(test, predictedClose, close, lastTrainBar);
-            return new Outcome(f, fx, fy, raw, history, b, validFrom, testFrom - validFrom, test.samples(),
-                    testStartBar, predictedClose, predictedReturn, report);
+            return new Outcome(last, fx, fy, raw, firstHistory, b, validFrom, testFrom - validFrom, test.samples(),
+                    testStartBar, predictedClose, predictedReturn, report, models, spec.retrain());
         } catch (RuntimeException e) {
-            f.close();
+            if (last != null) {
+                last.close();
+            }
             throw e;
         }
+    }
+
+    private static int firstAtOrAfter(int[] sorted, int bar) {
+        int k = java.util.Arrays.binarySearch(sorted, bar);
+        return k >= 0 ? k : -k - 1;
     }
 
     /** Next-close forecasts of test bars whose next close is known, against persistence and drift. */

@@ -38,7 +38,8 @@ public final class ModelWorkflow {
     /** What {@code train} needs; {@code periodDays} 0 means all history. */
     public record TrainRequest(Symbol ticker, String net, Interval interval, int periodDays, int lookback, int epochs,
                                int batchSize, double learningRate, int patience, long seed, Path out, boolean progress,
-                               ForecastStage.TargetKind target) {
+                               ForecastStage.TargetKind target, org.quantlstm.model.LstmSpec.Cell cell,
+                               org.quantlstm.data.DataResolver data) {
     }
 
     /** The defaults of each network: feature set, interval, lookback, history. */
@@ -60,17 +61,20 @@ public final class ModelWorkflow {
     public static Path train(TrainRequest r, PrintStream out) {
         NetDefaults d = defaults(r.net());
         FeatureSet set = FeatureSets.byName(d.featureSet());
-        BarSeries all = new BundledSource().load(r.ticker(), r.interval(), DateRange.all());
+        org.quantlstm.data.DataResolver.Loaded loaded = r.data().load(r.ticker(), r.interval());
+        BarSeries all = loaded.series();
         BarSeries series = r.periodDays() > 0 ? MarketData.lastCalendarDays(all, r.periodDays()) : all;
         TrainConfig tc = TrainConfig.defaults().withEpochs(r.epochs()).withBatchSize(r.batchSize())
                 .withLearningRate(r.learningRate()).withEarlyStopping(r.patience(), 0.0, true).withSeed(r.seed());
-        out.printf(Locale.ROOT, "Training %s on %s %s: %d bars %s .. %s, features %s (%d), lookback %d%n", r.net(),
-                series.symbol(), series.interval(), series.size(), MarketData.label(series, 0),
-                MarketData.label(series, series.size() - 1), set.name(), set.columns().size(), r.lookback());
+        out.printf(Locale.ROOT, "Training %s/%s on %s %s: %d bars %s .. %s from %s, features %s (%d), lookback %d%n",
+                r.net(), r.cell().code(), series.symbol(), series.interval(), series.size(), MarketData.label(series, 0),
+                MarketData.label(series, series.size() - 1), loaded.describe(), set.name(), set.columns().size(),
+                r.lookback());
         TrainingListener listener = r.progress() ? new ProgressBarListener(out) : TrainingListener.SILENT;
-        var req = new ForecastStage.Request(series, set, r.lookback(), 0.7, 0.1, null, r.net(), 64, 2, 0.2, tc, r.seed(),
-                r.target());
-        try (ForecastStage.Outcome f = ForecastStage.run(req, listener)) {
+        boolean weekly = org.quantlstm.model.Networks.shape(r.net()).name().equals("weekly-12");
+        var spec = new ForecastSpec(set.name(), r.target(), r.lookback(), 0.7, 0.1, r.net(), r.cell(), weekly ? 256 : 64,
+                2, 0.2, tc, Retraining.NONE, r.seed());
+        try (ForecastStage.Outcome f = ForecastStage.run(spec, series, null, listener)) {
             out.printf(Locale.ROOT, "windows: train %d, validation %d, test %d; %d epochs (best %d)%n", f.trainWindows(),
                     f.validWindows(), f.testWindows(), f.history().epochs(), f.history().bestEpoch() + 1);
             out.print(f.report().table());
@@ -78,6 +82,8 @@ public final class ModelWorkflow {
             meta.put("ticker", series.symbol().value());
             meta.put("interval", series.interval().code());
             meta.put("net", r.net());
+            meta.put("cell", r.cell().code());
+            meta.put("source", loaded.describe());
             meta.put("feature_set", set.name());
             meta.put("target", r.target().code());
             meta.put("lookback", r.lookback());
@@ -106,9 +112,10 @@ public final class ModelWorkflow {
 
     /**
      * Loads a saved model and forecasts the next close after each of the last {@code last} bars of the ticker's
-     * bundled data (the newest has no actual yet).
+     * data from {@code data} (the newest has no actual yet).
      */
-    public static List<Forecast> predict(Path modelDir, Symbol tickerOverride, int last) {
+    public static List<Forecast> predict(Path modelDir, Symbol tickerOverride, int last,
+                                         org.quantlstm.data.DataResolver data) {
         try (Forecaster f = Forecaster.load(modelDir)) {
             Map<String, Object> meta = f.metadata();
             String setName = (String) meta.get("feature_set");
@@ -121,7 +128,7 @@ public final class ModelWorkflow {
             int lookback = ((Number) meta.get("lookback")).intValue();
             Scaler fx = ScalerJson.fromJson((String) meta.get("feature_scaler"));
             Scaler fy = ScalerJson.fromJson((String) meta.get("target_scaler"));
-            BarSeries series = new BundledSource().load(ticker, interval, DateRange.all());
+            BarSeries series = data.load(ticker, interval).series();
             FeatureMatrix m = fx.transform(FeatureSets.byName(setName).compute(series, null));
             double[] close = series.adjusted().closes();
             ForecastStage.TargetKind kind = ForecastStage.TargetKind.parse((String) meta.getOrDefault("target", "next-close"));

@@ -97,6 +97,16 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /**
+     * Records the plan as applied: {@code config.yaml} (the experiment after overrides; every key in it was read,
+     * since a key the system does not read is rejected before the run) and {@code plan.json} (every setting the run
+     * used, defaults included, as the system resolved them).
+     */
+    public void writeConfig(ExperimentConfig cfg, Record plan) {
+        writeText("config.yaml", cfg.yaml());
+        writeJson("plan.json", java.util.Map.of("system", cfg.system(), "seed", cfg.seed(), "plan", plan));
+    }
+
+    /**
      * Writes {@code report.html}, the self-contained tear sheet of everything written so far, headed with the
      * run's final folder name. Call it last, just before {@link #commit()}.
      */

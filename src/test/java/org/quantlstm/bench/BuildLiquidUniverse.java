@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.quantlstm.data.CsvBarReader;
-import org.quantlstm.workflow.LiquidityRanking;
+import org.quantlstm.systems.crosssectional.LiquidityRanking;
 
 /**
  * Rebuilds the bundled liquid S&amp;P 500 subset from the shared 502-ticker file:

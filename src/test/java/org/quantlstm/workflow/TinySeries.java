@@ -6,15 +6,15 @@ import org.quantlstm.common.Symbol;
 import org.quantlstm.data.BarSeries;
 
 /** Small synthetic 4-hour series (a noisy cycle) for tuning tests, with an optional poisoned tail. */
-final class TinySeries {
-    static final long START = 1_700_000_000_000L;
-    static final long STEP = 4 * 3_600_000L;
+public final class TinySeries {
+    public static final long START = 1_700_000_000_000L;
+    public static final long STEP = 4 * 3_600_000L;
 
     private TinySeries() {
     }
 
     /** {@code n} bars; bars at index ≥ {@code poisonFrom} have every price multiplied by {@code factor}. */
-    static BarSeries of(String symbol, int n, long seed, int poisonFrom, double factor) {
+    public static BarSeries of(String symbol, int n, long seed, int poisonFrom, double factor) {
         SplittableRandom rnd = new SplittableRandom(seed);
         BarSeries.Builder b = BarSeries.builder(Symbol.of(symbol), Interval.H4);
         double p = 100;

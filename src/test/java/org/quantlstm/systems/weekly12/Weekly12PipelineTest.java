@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.weekly12;
+
+import org.quantlstm.workflow.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,9 +33,11 @@ class Weekly12PipelineTest {
     private static final double CAP = 0.6;
 
     private static Weekly12Pipeline.Settings tiny() {
-        return new Weekly12Pipeline.Settings(TICKERS, Symbol.of("^NDX"), LocalDate.parse("2020-01-01"),
-                LocalDate.parse("2022-06-24"), LocalDate.parse("2022-09-30"), "weekly-12", 24, 1, 32, 1e-3, 1, 0.1, 7,
-                0, 1e7, "DGS2", CAP, 0.5, true, 3, 2);
+        return Weekly12Pipeline.Settings.of(org.quantlstm.workflow.ExperimentConfig.load("weekly-12", Map.ofEntries(
+                Map.entry("data.tickers", "TSLA,NVDA,PEP"), Map.entry("portfolio.history_start", "2020-01-01"),
+                Map.entry("portfolio.test_end", "2022-09-30"), Map.entry("model.epochs", "1"),
+                Map.entry("model.batch_size", "32"), Map.entry("model.patience", "1"), Map.entry("seed", "7"),
+                Map.entry("portfolio.max_weight", String.valueOf(CAP)), Map.entry("portfolio.cores", "2"))));
     }
 
     @Test

@@ -1,4 +1,14 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.weekly12;
+
+import org.quantlstm.workflow.DataFingerprint;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.ConfigSection;
+import org.quantlstm.workflow.ForecastSpec;
+import org.quantlstm.workflow.MarketData;
+import org.quantlstm.workflow.Retraining;
+import org.quantlstm.workflow.RunContext;
+import org.quantlstm.workflow.RunFolder;
+import org.quantlstm.workflow.RunOutcome;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -78,7 +88,7 @@ public final class Weekly12Pipeline {
                            LocalDate testEnd, String net, int lookback, int epochs, int batchSize, double learningRate,
                            int patience, double validation, long seed, double costBps, double capital,
                            String riskFree, double maxWeight, double tradeFraction, boolean allowShort, int trials,
-                           int cores) {
+                           int cores, String source, ForecastSpec forecast) {
         public Settings {
             tickers = List.copyOf(tickers);
             if (tickers.size() < 2) {
@@ -94,7 +104,7 @@ public final class Weekly12Pipeline {
             }
         }
 
-        static Settings of(ExperimentConfig cfg) {
+        public static Settings of(ExperimentConfig cfg) {
             ConfigSection p = cfg.section("portfolio");
             String hs = p.string("history_start", "all");
             LocalDate historyStart = hs.equalsIgnoreCase("all") ? null : p.parsed("history_start", null, LocalDate::parse);
@@ -106,19 +116,22 @@ public final class Weekly12Pipeline {
             int cores = p.integer("cores", 0, 0, 1024);
             p.rejectUnknownKeys();
             var d = cfg.data();
-            if (!d.source().equals("bundled")) {
-                throw new UserInputException("weekly-12 reads the bundled weekly prices only; use --source bundled");
-            }
             if (d.interval() != Interval.W1) {
                 throw new UserInputException("weekly-12 trades weekly bars: data.interval must be 1wk, got "
                         + d.interval().code());
             }
             var m = cfg.model();
             var b = cfg.backtest();
-            return new Settings(d.tickers(), d.benchmark(), historyStart, trainEnd, testEnd, m.net(), m.lookback(),
-                    m.epochs(), m.batchSize(), m.learningRate(), m.patience(), cfg.split().validation(), cfg.seed(),
-                    b.costBps(), b.initialCapital(), b.riskFree(), maxWeight, tradeFraction, cfg.signal().allowShort(),
-                    trials, cores == 0 ? Runtime.getRuntime().availableProcessors() : cores);
+            if (!m.target().equals("next-close")) {
+                throw new UserInputException(cfg.label() + ": model.target: weekly-12 forecasts the next weekly close "
+                        + "(the paper's target); got '" + m.target() + "'");
+            }
+            ForecastSpec forecast = ForecastSpec.from(cfg, CloseOnly.NAME);
+            return new Settings(d.tickers(), d.benchmark(), historyStart, trainEnd, testEnd, forecast.net(),
+                    m.lookback(), m.epochs(), m.batchSize(), m.learningRate(), m.patience(), cfg.split().validation(),
+                    cfg.seed(), b.costBps(), b.initialCapital(), b.riskFree(), maxWeight, tradeFraction,
+                    cfg.signal().allowShort(), trials, cores == 0 ? Runtime.getRuntime().availableProcessors() : cores,
+                    d.source(), forecast);
         }
     }
 
@@ -142,29 +155,29 @@ public final class Weekly12Pipeline {
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
         PrintStream out = ctx.out();
         Settings s = Settings.of(cfg);
-        BundledSource source = new BundledSource();
+        MarketData data = MarketData.of(cfg.data(), ctx);
         Map<Symbol, BarSeries> weekly = new LinkedHashMap<>();
         for (Symbol t : s.tickers()) {
-            weekly.put(t, source.load(t, Interval.W1, DateRange.all()).adjusted());
+            weekly.put(t, data.load(t, Interval.W1).adjusted());
         }
-        BarSeries bench = source.load(s.benchmark(), Interval.W1, DateRange.all()).adjusted();
+        BarSeries bench = data.load(s.benchmark(), Interval.W1).adjusted();
         out.println("=".repeat(96));
         out.printf(Locale.ROOT, "%s: LSTM-FORECAST WEEKLY PORTFOLIO OF %d STOCKS (seed 002, Liu)%n",
                 cfg.name().toUpperCase(Locale.ROOT), s.tickers().size());
         out.println("Stocks: " + String.join(" ", s.tickers().stream().map(Symbol::value).toList())
-                + "  (weekly Friday adjusted closes, bundled)");
+                + "  (weekly Friday adjusted closes; source " + data.describeAll() + ")");
         out.printf(Locale.ROOT, "Train: %s .. %s (last %.0f%% of training windows validate); test: decisions %s .. "
                         + "%s, returns to %s%n", s.historyStart() == null ? "all history" : s.historyStart(), s.trainEnd(),
                 s.validation() * 100, s.trainEnd(), s.testEnd().minusDays(7), s.testEnd());
-        out.printf(Locale.ROOT, "Model: %s, %d-week window, lr %s, MSE, batch %d, up to %d epochs (patience %d); "
-                        + "rule: cap %.4f, trade %.2f, shorts %s; costs %.1f bps on turnover%n", s.net(), s.lookback(),
-                s.learningRate(), s.batchSize(), s.epochs(), s.patience(), s.maxWeight(), s.tradeFraction(),
+        out.printf(Locale.ROOT, "Model: %s, %d-week window, lr %s, %s, batch %d, up to %d epochs (patience %d); "
+                        + "rule: cap %.4f, trade %.2f, shorts %s; costs %.1f bps on turnover%n", s.forecast().networkLabel(),
+                s.lookback(), s.learningRate(), s.forecast().train().loss().name(), s.batchSize(), s.epochs(), s.patience(), s.maxWeight(), s.tradeFraction(),
                 s.allowShort() ? "allowed" : "not allowed", s.costBps());
         out.println("=".repeat(96));
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
             Result r = compute(s, weekly, bench, out, ctx.progress());
             out.print("\n" + r.trainingTable() + "\n" + r.forecastTable());
-            write(folder, cfg, s, r, weekly, bench);
+            write(folder, cfg, s, r, weekly, bench, data);
             String summary = r.trainingTable() + "\n" + r.forecastTable() + "\n" + r.tearSheet();
             folder.writeText("summary.txt", summary);
             folder.writeTearSheet();
@@ -199,13 +212,13 @@ public final class Weekly12Pipeline {
         double[][] predicted = new double[rows - 1][n];
         double[] bench = column(benchmark, times);
 
-        // 2. Windows, scalers and training jobs per stock.
-        LstmSpec spec = ForecastStage.spec(s.net(), s.lookback(), 1, 64, 2, 0.0);
-        TrainConfig train = TrainConfig.defaults().withEpochs(s.epochs()).withBatchSize(s.batchSize())
-                .withLearningRate(s.learningRate()).withLoss(TrainConfig.LossKind.MSE, 1.0)
-                .withEarlyStopping(s.patience(), 0.0, true).withSeed(s.seed());
+        // 2. Windows, scalers and training jobs per stock (per stock and fold with walk-forward retraining).
+        LstmSpec spec = s.forecast().network(1);
+        TrainConfig train = s.forecast().train();
+        Retraining retrain = s.forecast().retrain();
         List<Prepared> prepared = new ArrayList<>();
         List<ParallelTrainer.Job> jobs = new ArrayList<>();
+        List<List<Retraining.Fold>> folds = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Symbol t = s.tickers().get(i);
             BarSeries w = weekly.get(t);
@@ -217,17 +230,40 @@ public final class Weekly12Pipeline {
                 prices[k][i] = p.panelClose()[k];
             }
             prepared.add(p);
-            jobs.add(new ParallelTrainer.Job(t.value(), spec, s.seed() + i, p.train(), p.valid(), train));
+            if (!retrain.active()) {
+                jobs.add(new ParallelTrainer.Job(t.value(), spec, s.seed() + i, p.train(), p.valid(), train));
+                folds.add(List.of());
+            } else {
+                List<Retraining.Fold> fs = retrain.folds(p.decisionFrom(), p.decisionFrom() + rows - 1, 1,
+                        p.labelled().endIndex()[0]);
+                folds.add(fs);
+                int[] end = p.labelled().endIndex();
+                for (int k = 0; k < fs.size(); k++) {
+                    Retraining.Fold f = fs.get(k);
+                    int a = firstAtOrAfter(end, f.trainFrom());
+                    int b = firstAtOrAfter(end, f.trainTo() + 1);
+                    int v = (int) Math.round((b - a) * s.validation());
+                    if (b - a - v < 10) {
+                        throw new UserInputException(t + ": a retraining fold has only " + (b - a - v)
+                                + " training windows; use a longer model.retrain_window");
+                    }
+                    jobs.add(new ParallelTrainer.Job(t.value() + "#" + (k + 1), spec, s.seed() + i,
+                            p.labelled().slice(a, b - v), v > 0 ? p.labelled().slice(b - v, b) : null, train));
+                }
+            }
         }
         ParallelTrainer trainer = new ParallelTrainer(s.cores());
-        out.printf(Locale.ROOT, "Training %d LSTMs (%,d weights each) with %d workers x %d PyTorch thread(s)...%n", n,
-                spec.parameterCount(), trainer.workers(n), trainer.threadsPerWorker(n));
+        String cellName = spec.layers().get(0) instanceof LstmSpec.Recurrent r0 ? r0.cell().name() : "LSTM";
+        out.printf(Locale.ROOT, "Training %d %ss (%,d weights each) with %d workers x %d PyTorch thread(s); "
+                        + "retraining %s...%n", jobs.size(), cellName, spec.parameterCount(),
+                trainer.workers(jobs.size()), trainer.threadsPerWorker(jobs.size()), retrain.describe());
+        int jobCount = jobs.size();
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
         List<ParallelTrainer.Trained> trained = trainer.trainAll(jobs, m -> {
             if (progress) {
                 out.printf(Locale.ROOT, "  [%2d/%d] %-5s trained: %3d epochs, best %3d, valid MSE %.3g  (%.0f s)%n",
-                        done.incrementAndGet(), n, m.name(), m.history().epochs(), m.history().bestEpoch() + 1,
+                        done.incrementAndGet(), jobCount, m.name(), m.history().epochs(), m.history().bestEpoch() + 1,
                         m.history().bestLoss(), (System.nanoTime() - started) / 1e9);
             }
         });
@@ -235,10 +271,28 @@ public final class Weekly12Pipeline {
         // 3. Forecasts for each decision row, from the window ending at that row.
         List<StockModel> models = new ArrayList<>();
         try {
+            int job = 0;
             for (int i = 0; i < n; i++) {
                 Prepared p = prepared.get(i);
-                ParallelTrainer.Trained m = trained.get(i);
-                double[] z = m.forecaster().predict(p.test());
+                ParallelTrainer.Trained m = trained.get(job);
+                double[] z;
+                if (!retrain.active()) {
+                    z = m.forecaster().predict(p.test());
+                    job++;
+                } else {
+                    // each block of decision weeks from the model of its fold
+                    z = new double[p.test().samples()];
+                    int[] testBars = p.test().endIndex();
+                    for (Retraining.Fold f : folds.get(i)) {
+                        int a = firstAtOrAfter(testBars, f.predictFrom());
+                        int b = firstAtOrAfter(testBars, f.predictTo());
+                        if (b > a) {
+                            double[] part = trained.get(job).forecaster().predict(p.test().slice(a, b));
+                            System.arraycopy(part, 0, z, a, part.length);
+                        }
+                        job++;
+                    }
+                }
                 double[] pred = new double[rows - 1];
                 double[] last = new double[rows - 1];
                 double[] actual = new double[rows - 1];
@@ -250,7 +304,7 @@ public final class Weekly12Pipeline {
                 }
                 ForecastMetrics.Report report = ForecastMetrics.evaluate(actual, pred, last, p.drift(),
                         ForecastMetrics.Target.LEVEL);
-                models.add(new StockModel(m.name(), p.historyStart(), p.train().samples(), p.valid().samples(),
+                models.add(new StockModel(s.tickers().get(i).value(), p.historyStart(), p.train().samples(), p.valid().samples(),
                         m.history().epochs(), m.history().bestEpoch() + 1, m.history().bestLoss(), pred, last, actual,
                         report));
             }
@@ -288,7 +342,12 @@ public final class Weekly12Pipeline {
 
     /** One stock's training data and inference windows. */
     private record Prepared(Windows train, Windows valid, Windows test, MinMaxScaler scaler, double drift,
-                            double[] panelClose, LocalDate historyStart) {
+                            double[] panelClose, LocalDate historyStart, Windows labelled, int decisionFrom) {
+    }
+
+    private static int firstAtOrAfter(int[] sorted, int bar) {
+        int k = Arrays.binarySearch(sorted, bar);
+        return k >= 0 ? k : -k - 1;
     }
 
     /**
@@ -342,8 +401,10 @@ public final class Weekly12Pipeline {
         }
         double drift = ForecastMetrics.driftPerStep(Arrays.copyOfRange(close, 0, lastTrainBar + 2),
                 ForecastMetrics.Target.LEVEL);
+        // every labelled window up to the last known target, for walk-forward folds inside the test weeks
+        Windows all = Windowing.build(scaled, y, s.lookback(), 0, series.size());
         return new Prepared(labelled.slice(0, trainCount), labelled.slice(trainCount, windows), test, scaler, drift,
-                panelClose, series.date(0));
+                panelClose, series.date(0), all, decisionFrom);
     }
 
     /** The risk-free return of each week (row k → k+1): a bundled FRED series name or an annual rate. */
@@ -469,10 +530,11 @@ public final class Weekly12Pipeline {
     }
 
     private void write(RunFolder folder, ExperimentConfig cfg, Settings s, Result r, Map<Symbol, BarSeries> weekly,
-                       BarSeries bench) {
-        folder.writeText("config.yaml", cfg.yaml());
+                       BarSeries bench, MarketData loaded) {
+        folder.writeConfig(cfg, s);
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("source", "bundled");
+        data.put("source", loaded.describeAll());
+        data.put("sources", loaded.manifest());
         data.put("interval", "1wk");
         List<Object> series = new ArrayList<>();
         for (Symbol t : s.tickers()) {

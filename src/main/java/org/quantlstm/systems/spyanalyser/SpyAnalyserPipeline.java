@@ -1,4 +1,19 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.spyanalyser;
+
+import org.quantlstm.common.Interval;
+import org.quantlstm.common.Symbol;
+import org.quantlstm.common.UserInputException;
+import org.quantlstm.signal.RiskLimits;
+import org.quantlstm.signal.Thresholds;
+import org.quantlstm.workflow.Conventions;
+import org.quantlstm.workflow.DataFingerprint;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.ForecastSpec;
+import org.quantlstm.workflow.ForecastStage;
+import org.quantlstm.workflow.MarketData;
+import org.quantlstm.workflow.RunContext;
+import org.quantlstm.workflow.RunFolder;
+import org.quantlstm.workflow.RunOutcome;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -16,10 +31,8 @@ import org.quantlstm.backtest.CostModel;
 import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.data.BarSeries;
-import org.quantlstm.features.sets.FeatureSets;
 import org.quantlstm.features.sets.SpyAnalyser31;
 import org.quantlstm.model.ProgressBarListener;
-import org.quantlstm.model.TrainConfig;
 import org.quantlstm.model.TrainingListener;
 import org.quantlstm.report.Comparison;
 import org.quantlstm.report.EquityChart;
@@ -41,6 +54,24 @@ import org.quantlstm.signal.VolatilityRatio;
  */
 public final class SpyAnalyserPipeline {
 
+    /**
+     * The plan as applied: the series, the forecast spec, the signal and backtest settings. Built from the
+     * experiment before any data is read; equal plans give identical runs.
+     */
+    public record Plan(Symbol ticker, String source, Interval interval, int periodDays, ForecastSpec forecast,
+                      ExperimentConfig.SignalConfig signal, ExperimentConfig.BacktestConfig backtest) {
+    }
+
+    /** The plan of an experiment (every key this system reads, typed and validated). */
+    public static Plan plan(ExperimentConfig cfg) {
+        var d = cfg.data();
+        if (d.tickers().size() != 1) {
+            throw new UserInputException(cfg.label() + ": data.tickers: spy-analyser trades one ticker; use data.ticker");
+        }
+        return new Plan(d.ticker(), d.source(), d.interval(), d.periodDays(),
+                ForecastSpec.from(cfg, SpyAnalyser31.NAME), cfg.signal(), cfg.backtest());
+    }
+
     /** The parts of a run that tests compare (positions per strategy, forecasts, the table). */
     public record Result(ForecastStage.Boundary boundary, long[] times, double[] predictedReturn,
                          Map<String, double[]> positions, Comparison comparison, String forecastTable) {
@@ -48,28 +79,31 @@ public final class SpyAnalyserPipeline {
 
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
         PrintStream out = ctx.out();
-        BarSeries all = MarketData.load(cfg.data(), ctx);
-        BarSeries series = MarketData.lastCalendarDays(all, cfg.data().periodDays());
+        Plan plan = plan(cfg);
+        MarketData data = MarketData.of(cfg.data(), ctx);
+        BarSeries all = data.load(plan.ticker(), plan.interval());
+        BarSeries series = MarketData.lastCalendarDays(all, plan.periodDays());
         out.println("=".repeat(78));
         out.printf(Locale.ROOT, "%s PREDICTION & STRATEGY ANALYSIS: %s%n", cfg.name().toUpperCase(Locale.ROOT), series.symbol());
-        out.printf(Locale.ROOT, "Period: %d days (%.1f years), %d bars %s .. %s, source %s%n", cfg.data().periodDays(),
-                cfg.data().periodDays() / 365.0, series.size(), series.date(0), series.date(series.size() - 1),
-                cfg.data().source());
+        out.printf(Locale.ROOT, "Period: %d days (%.1f years), %d bars %s .. %s, source %s%n", plan.periodDays(),
+                plan.periodDays() / 365.0, series.size(), series.date(0), series.date(series.size() - 1),
+                data.describeFirst());
         out.println("=".repeat(78));
 
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
             TrainingListener listener = ctx.progress() ? new ProgressBarListener(out) : TrainingListener.SILENT;
             Result r = compute(cfg, series, null, listener, out, folder);
-            folder.writeText("config.yaml", cfg.yaml());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("symbol", series.symbol().value());
-            data.put("source", cfg.data().source());
-            data.put("interval", series.interval().code());
-            data.put("rows", series.size());
-            data.put("first", series.date(0).toString());
-            data.put("last", series.date(series.size() - 1).toString());
-            data.put("sha256", DataFingerprint.sha256(series));
-            folder.writeJson("data.json", data);
+            folder.writeConfig(cfg, plan);
+            Map<String, Object> dataJson = new LinkedHashMap<>();
+            dataJson.put("symbol", series.symbol().value());
+            dataJson.put("source", data.describeFirst());
+            dataJson.put("interval", series.interval().code());
+            dataJson.put("rows", series.size());
+            dataJson.put("first", series.date(0).toString());
+            dataJson.put("last", series.date(series.size() - 1).toString());
+            dataJson.put("sha256", DataFingerprint.sha256(series));
+            dataJson.put("series", data.manifest());
+            folder.writeJson("data.json", dataJson);
             String summary = summary(r);
             folder.writeText("summary.txt", r.forecastTable() + "\n" + summary);
             folder.writeTearSheet();
@@ -87,23 +121,25 @@ public final class SpyAnalyserPipeline {
      */
     public Result compute(ExperimentConfig cfg, BarSeries series, ForecastStage.Boundary boundary,
                           TrainingListener listener, PrintStream out, RunFolder folder) {
-        var m = cfg.model();
-        TrainConfig train = TrainConfig.defaults().withEpochs(m.epochs()).withBatchSize(m.batchSize())
-                .withLearningRate(m.learningRate())
-                .withLoss(m.loss().equals("huber") ? TrainConfig.LossKind.HUBER : TrainConfig.LossKind.MSE, 1.0)
-                .withEarlyStopping(m.patience(), 0.0, true).withSeed(cfg.seed());
-        var request = new ForecastStage.Request(series, FeatureSets.byName(SpyAnalyser31.NAME), m.lookback(),
-                cfg.split().train(), cfg.split().validation(), boundary, m.net(), m.hidden(), m.layers(), m.dropout(),
-                train, cfg.seed(), ForecastStage.TargetKind.parse(m.target()));
-        out.printf(Locale.ROOT, "Training LSTM model (%s, lookback=%d steps, target %s)...%n", m.net(), m.lookback(),
-                m.target());
-        try (ForecastStage.Outcome f = ForecastStage.run(request, listener)) {
+        Plan plan = plan(cfg);
+        ForecastSpec spec = plan.forecast();
+        int lookback = spec.lookback();
+        out.printf(Locale.ROOT, "Training %s model (%s, lookback=%d steps, target %s, retraining %s)...%n",
+                spec.cell() == org.quantlstm.model.LstmSpec.Cell.GRU ? "GRU" : "LSTM", spec.networkLabel(), lookback,
+                spec.target().code(), spec.retrain().describe());
+        try (ForecastStage.Outcome f = ForecastStage.run(spec, series, boundary, listener)) {
             int feats = f.matrix().width();
             out.printf(Locale.ROOT, "Training sequences: (%d, %d, %d)  validation: (%d, %d, %d)  test: (%d, %d, %d)%n",
-                    f.trainWindows(), m.lookback(), feats, f.validWindows(), m.lookback(), feats, f.testWindows(),
-                    m.lookback(), feats);
-            out.printf(Locale.ROOT, "LSTM training complete: %d epochs, best epoch %d, best validation loss %.6f%n",
-                    f.history().epochs(), f.history().bestEpoch() + 1, f.history().bestLoss());
+                    f.trainWindows(), lookback, feats, f.validWindows(), lookback, feats, f.testWindows(),
+                    lookback, feats);
+            if (f.modelsTrained() == 1) {
+                out.printf(Locale.ROOT, "LSTM training complete: %d epochs, best epoch %d, best validation loss %.6f%n",
+                        f.history().epochs(), f.history().bestEpoch() + 1, f.history().bestLoss());
+            } else {
+                out.printf(Locale.ROOT, "Walk-forward training complete: %d models (%s); the first: %d epochs, best "
+                                + "validation loss %.6f%n", f.modelsTrained(), f.retrain().describe(),
+                        f.history().epochs(), f.history().bestLoss());
+            }
             String forecastTable = "Next-close forecasts on the test segment (price units):\n" + f.report().table();
             out.print(forecastTable);
 
@@ -118,14 +154,16 @@ public final class SpyAnalyserPipeline {
             double[] volRatio = Arrays.copyOfRange(VolatilityRatio.causalRatio(adj.closes(), VolatilityRatio.SEED_WINDOW),
                     from, n);
             int ppy = series.interval().periodsPerYear();
-            RiskFree rf = riskFree(cfg.backtest().riskFree(), times, ppy);
+            RiskFree rf = RiskFree.fromSpec(cfg.backtest().riskFree(), times, ppy);
             var b = cfg.backtest();
+            var sig = cfg.signal();
             BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(b.fill()))
-                    .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital());
+                    .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital())
+                    .withLimits(new RiskLimits(sig.stopLoss(), sig.takeProfit()));
             Backtester bt = new Backtester(bc, rf.perPeriod());
-            out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs)...%n",
-                    b.fill(), b.costBps());
-            List<BacktestResult> runs = bt.seedSuite(prices, predicted, volRatio, cfg.signal().allowShort(),
+            out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs%s)...%n",
+                    b.fill(), b.costBps(), limitsText(sig));
+            List<BacktestResult> runs = bt.seedSuite(prices, predicted, volRatio, sig.allowShort(), sig.threshold(),
                     List.of(SizingMethod.values()));
             BacktestResult bh = bt.buyAndHold(prices);
             Comparison cmp = Comparison.of(runs, bh, rf, ppy);
@@ -139,6 +177,20 @@ public final class SpyAnalyserPipeline {
         }
     }
 
+    private static String limitsText(ExperimentConfig.SignalConfig sig) {
+        StringBuilder t = new StringBuilder();
+        if (sig.threshold() != Thresholds.SEED_BAND) {
+            t.append(String.format(Locale.ROOT, ", binary band %.4f%%", sig.threshold() * 100));
+        }
+        if (sig.stopLoss() > 0) {
+            t.append(String.format(Locale.ROOT, ", stop-loss %.2f%%", sig.stopLoss() * 100));
+        }
+        if (sig.takeProfit() > 0) {
+            t.append(String.format(Locale.ROOT, ", take-profit %.2f%%", sig.takeProfit() * 100));
+        }
+        return t.toString();
+    }
+
     private static void write(RunFolder folder, ExperimentConfig cfg, BarSeries series, ForecastStage.Outcome f,
                               int from, List<BacktestResult> runs, BacktestResult bh, Comparison cmp, RiskFree rf,
                               int ppy) {
@@ -148,6 +200,7 @@ public final class SpyAnalyserPipeline {
         metrics.put("conventions", conventions(cfg, rf, ppy));
         metrics.put("comparison", cmp);
         metrics.put("forecast", f.report());
+        metrics.put("models_trained", f.modelsTrained());
         metrics.put("training", Map.of("epochs", f.history().epochs(), "best_epoch", f.history().bestEpoch() + 1,
                 "train_loss", f.history().trainLoss(), "valid_loss", f.history().validLoss(),
                 "train_windows", f.trainWindows(), "valid_windows", f.validWindows(), "test_windows", f.testWindows(),
@@ -171,30 +224,13 @@ public final class SpyAnalyserPipeline {
         }
     }
 
+    /** The base conventions plus this system's signal settings, network and retraining. */
     static Map<String, Object> conventions(ExperimentConfig cfg, RiskFree rf, int ppy) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("periods_per_year", ppy);
-        c.put("risk_free", rf.source());
-        c.put("risk_free_conversion", "(1+rf)^(1/N) - 1");
-        c.put("std_ddof", 1);
-        c.put("returns", "simple, compounded");
-        c.put("cost_bps_per_side", cfg.backtest().costBps());
-        c.put("slippage_bps", cfg.backtest().slippageBps());
-        c.put("min_cost", cfg.backtest().minCost());
-        c.put("fill", cfg.backtest().fill());
-        c.put("cash_earns_risk_free", true);
-        c.put("psr_kurtosis", "raw (normal = 3)");
-        c.put("seed", cfg.seed());
+        Map<String, Object> c = Conventions.of(cfg, rf, ppy);
+        c.put("binary_band", cfg.signal().threshold());
+        c.put("stop_loss", cfg.signal().stopLoss());
+        c.put("take_profit", cfg.signal().takeProfit());
         return c;
-    }
-
-    static RiskFree riskFree(String spec, long[] times, int ppy) {
-        try {
-            double annual = Double.parseDouble(spec);
-            return RiskFree.constant(annual, ppy, times.length - 1);
-        } catch (NumberFormatException e) {
-            return RiskFree.treasury(spec, times, ppy);
-        }
     }
 
     private static String summary(Result r) {

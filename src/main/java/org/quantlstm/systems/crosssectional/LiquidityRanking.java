@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.crosssectional;
+
+import org.quantlstm.workflow.*;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

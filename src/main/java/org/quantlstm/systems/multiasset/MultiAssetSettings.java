@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.multiasset;
+
+import org.quantlstm.workflow.*;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +114,8 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(b.fill()))
                 .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital());
         return new AssetTuner.Settings(space, goal, lambda, cfg.split().train(), cfg.split().validation(), bc,
-                cfg.signal().allowShort(), cfg.model().batchSize(), cfg.seed(), threads, periodsPerYear);
+                cfg.signal().allowShort(), cfg.model().batchSize(), cfg.seed(), threads, periodsPerYear,
+                cfg.model().cell(), cfg.model().retrain());
     }
 
     /** A fresh sampler as configured. */

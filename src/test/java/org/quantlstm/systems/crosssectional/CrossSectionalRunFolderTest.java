@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.crosssectional;
+
+import org.quantlstm.workflow.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +51,7 @@ class CrossSectionalRunFolderTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-        RunOutcome r = Pipelines.run(cfg, new RunContext(dir.resolve("runs"), dir, out, clock, false));
+        RunOutcome r = org.quantlstm.systems.Systems.standard().run(cfg, new RunContext(dir.resolve("runs"), dir, out, clock, false));
         Path f = r.folder();
         for (String name : List.of("config.yaml", "data.json", "metrics.json", "backtest_trades.csv", "trades.csv",
                 "equity.csv", "forecasts.csv", "ic.csv", "feature_importance.csv", "summary.txt")) {

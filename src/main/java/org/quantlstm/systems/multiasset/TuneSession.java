@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.multiasset;
+
+import org.quantlstm.workflow.*;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -57,6 +59,13 @@ public final class TuneSession {
     }
 
     public static Outcome run(Request r, Path dataDir, PrintStream out) {
+        return run(r, dataDir, out, org.quantlstm.data.DataResolver.of("auto", dataDir, null, () -> {
+            throw new IllegalStateException("no provider for source auto");
+        }));
+    }
+
+    /** Tunes on the series {@code data} resolves (the store, bundled data, a CSV file or a provider). */
+    public static Outcome run(Request r, Path dataDir, PrintStream out, org.quantlstm.data.DataResolver data) {
         Map<String, String> o = new java.util.LinkedHashMap<>(r.sets());
         put(o, "tuning.objective", r.objective());
         put(o, "tuning.lambda", r.lambda());
@@ -68,8 +77,9 @@ public final class TuneSession {
         MultiAssetSettings ms = MultiAssetSettings.read(cfg);
         Symbol symbol = Symbol.of(r.ticker());
         Interval interval = Interval.parse(r.interval());
-        BarSeries series = MarketData.lastCalendarDays(
-                new BundledSource().load(symbol, interval, DateRange.all()), cfg.data().periodDays());
+        org.quantlstm.data.DataResolver.Loaded loaded = data.load(symbol, interval);
+        out.println("Data: " + loaded.series().symbol() + " " + interval + " from " + loaded.describe());
+        BarSeries series = MarketData.lastCalendarDays(loaded.series(), cfg.data().periodDays());
         return tune(series, cfg, ms, r.trials(), r.jobs(), r.study(), dataDir.resolve("studies.duckdb"), out,
                 TrainingListener.SILENT);
     }

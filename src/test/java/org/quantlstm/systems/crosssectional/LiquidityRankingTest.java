@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.crosssectional;
+
+import org.quantlstm.workflow.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.multiasset;
+
+import org.quantlstm.workflow.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,14 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.crosssectional;
+
+import org.quantlstm.workflow.ConfigSection;
+import org.quantlstm.workflow.Conventions;
+import org.quantlstm.workflow.DataFingerprint;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.ForecastSpec;
+import org.quantlstm.workflow.MarketData;
+import org.quantlstm.workflow.RunContext;
+import org.quantlstm.workflow.RunFolder;
+import org.quantlstm.workflow.RunOutcome;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,10 +95,14 @@ public final class CrossSectionalPipeline {
     private static final double CLIP = 5.0;
 
     /** The pipeline's own settings ({@code universe} and {@code strategy} sections). */
-    public record Settings(String universeFile, int maxTickers, int horizon, int topK, double entryThreshold,
-                           double exitThreshold, int reviewDays, double positionWeight, int threads, int nullRuns,
-                           boolean demeanTarget) {
+    public record Settings(String universeFile, List<Symbol> universeTickers, int maxTickers, int horizon, int topK,
+                           double entryThreshold, double exitThreshold, int reviewDays, double positionWeight,
+                           int threads, int nullRuns, boolean demeanTarget) {
         public Settings {
+            universeTickers = List.copyOf(universeTickers);
+            if (!universeFile.isBlank() && !universeTickers.isEmpty()) {
+                throw new UserInputException("universe: give either file or tickers, not both");
+            }
             if (horizon < 1) {
                 throw new UserInputException("strategy.horizon must be >= 1, got " + horizon);
             }
@@ -99,9 +113,10 @@ public final class CrossSectionalPipeline {
             return new TopKSchedule.Rules(topK, entryThreshold, exitThreshold, reviewDays, positionWeight);
         }
 
-        static Settings of(ExperimentConfig cfg) {
+        public static Settings of(ExperimentConfig cfg) {
             ConfigSection u = cfg.section("universe");
             String file = u.string("file", "");
+            List<Symbol> tickers = u.list("tickers", List.of(), Symbol::of);
             int max = u.integer("max_tickers", 0, 0, 100_000);
             u.rejectUnknownKeys();
             ConfigSection s = cfg.section("strategy");
@@ -115,7 +130,7 @@ public final class CrossSectionalPipeline {
             int nullRuns = s.integer("null_runs", 20, 0, 10_000);
             boolean demean = s.bool("demean_target", false);
             s.rejectUnknownKeys();
-            return new Settings(file, max, horizon, k, entry, exit, review, weight, threads, nullRuns, demean);
+            return new Settings(file, tickers, max, horizon, k, entry, exit, review, weight, threads, nullRuns, demean);
         }
     }
 
@@ -142,12 +157,13 @@ public final class CrossSectionalPipeline {
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
         PrintStream out = ctx.out();
         Settings s = Settings.of(cfg);
-        Universe u = load(cfg, s);
+        MarketData market = MarketData.of(cfg.data(), ctx);
+        Universe u = load(cfg, s, market);
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
             TrainingListener listener = ctx.progress() ? new ProgressBarListener(out) : TrainingListener.SILENT;
             Result r = compute(cfg, s, u, listener, out);
             String summary = summary(cfg, s, u, r);
-            write(folder, cfg, s, u, r, summary);
+            write(folder, cfg, s, u, r, summary, market);
             folder.writeTearSheet();
             Path path = folder.commit();
             out.print(summary);
@@ -156,12 +172,37 @@ public final class CrossSectionalPipeline {
         }
     }
 
-    /** Loads the universe (bundled subset or a long-format file) and SPY (bundled), both adjusted. */
-    static Universe load(ExperimentConfig cfg, Settings s) {
+    /**
+     * Loads the universe and the benchmark, both adjusted: {@code universe.tickers} through the data source
+     * ({@code data.source}: the store, bundled data, a provider or a long-format CSV); else {@code universe.file}
+     * (a long-format CSV); else the bundled liquid subset. The benchmark always comes through the data source.
+     */
+    static Universe load(ExperimentConfig cfg, Settings s, MarketData market) {
         CsvBarReader reader = new CsvBarReader();
         CsvBarReader.Result read;
         String source;
-        if (s.universeFile().isBlank()) {
+        Symbol bench = cfg.data().benchmark();
+        if (!s.universeTickers().isEmpty()) {
+            List<BarSeries> stocks = new ArrayList<>();
+            for (Symbol t : s.universeTickers()) {
+                if (!t.equals(bench)) {
+                    stocks.add(market.load(t, Interval.D1).adjusted());
+                }
+            }
+            if (s.maxTickers() > 0 && stocks.size() > s.maxTickers()) {
+                stocks = stocks.subList(0, s.maxTickers());
+            }
+            if (stocks.size() < 3) {
+                throw new UserInputException("universe.tickers: a cross-sectional run needs at least 3 stocks, found "
+                        + stocks.size());
+            }
+            return new Universe(stocks, market.load(bench, Interval.D1).adjusted(), market.describeAll());
+        }
+        if (s.universeFile().isBlank() && market.resolver().csvPath().isPresent()) {
+            // data.source csv:PATH names the universe file
+            read = reader.read(market.resolver().csvPath().get(), null, Interval.D1, CsvBarReader.Format.LONG);
+            source = "file:" + market.resolver().csvPath().get();
+        } else if (s.universeFile().isBlank()) {
             try (InputStream in = CrossSectionalPipeline.class.getResourceAsStream("/bundled/" + BUNDLED_UNIVERSE)) {
                 if (in == null) {
                     throw new IllegalStateException("bundled universe " + BUNDLED_UNIVERSE + " missing from the jar");
@@ -175,7 +216,6 @@ public final class CrossSectionalPipeline {
             read = reader.read(Path.of(s.universeFile()), null, Interval.D1, CsvBarReader.Format.LONG);
             source = "file:" + s.universeFile();
         }
-        Symbol bench = cfg.data().benchmark();
         List<BarSeries> stocks = new ArrayList<>();
         for (var e : read.series().entrySet()) {
             if (!e.getKey().equals(bench) && e.getValue().size() > 0) {
@@ -188,8 +228,9 @@ public final class CrossSectionalPipeline {
         if (stocks.size() < 3) {
             throw new UserInputException(source + ": a cross-sectional run needs at least 3 stocks, found " + stocks.size());
         }
-        BarSeries spy = new BundledSource().load(bench).adjusted();
-        return new Universe(stocks, spy, source);
+        BarSeries spy = read.series().containsKey(bench) ? read.series().get(bench)
+                : market.load(bench, Interval.D1);
+        return new Universe(stocks, spy.adjusted(), source);
     }
 
     /**
@@ -262,11 +303,9 @@ public final class CrossSectionalPipeline {
                 + "return over %s / (vol20 x sqrt(%d))%n", train.samples(), lookback, f, valid.samples(), lookback, f,
                 h, u.benchmark().symbol(), h);
 
-        LstmSpec spec = LstmSpec.crossSectional(lookback, f, m.hidden(), m.layers(), m.dropout());
-        TrainConfig tc = TrainConfig.defaults().withEpochs(m.epochs()).withBatchSize(m.batchSize())
-                .withLearningRate(m.learningRate())
-                .withLoss(m.loss().equals("huber") ? TrainConfig.LossKind.HUBER : TrainConfig.LossKind.MSE, 1.0)
-                .withEarlyStopping(m.patience(), 0.0, true).withSeed(cfg.seed()).withThreads(s.threads());
+        ForecastSpec fs = ForecastSpec.from(cfg, set.name());
+        LstmSpec spec = fs.network(f);
+        TrainConfig tc = fs.train().withThreads(s.threads());
         out.printf(Locale.ROOT, "Training pooled LSTM (hidden %d x %d layers, lookback %d, %d parameters)...%n",
                 m.hidden(), m.layers(), lookback, spec.parameterCount());
         try (Forecaster model = Forecaster.create(spec, cfg.seed())) {
@@ -321,7 +360,7 @@ public final class CrossSectionalPipeline {
             Prices spyPrices = new Prices(spy.symbol().value(), times, onGrid(spy, grid, testStart, true),
                     onGrid(spy, grid, testStart, false));
             int ppy = Interval.D1.periodsPerYear();
-            RiskFree rf = SpyAnalyserPipeline.riskFree(cfg.backtest().riskFree(), times, ppy);
+            RiskFree rf = RiskFree.fromSpec(cfg.backtest().riskFree(), times, ppy);
             var bcfg = cfg.backtest();
             BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(bcfg.fill()))
                     .withCosts(new CostModel(bcfg.costBps(), bcfg.slippageBps(), bcfg.minCost()))
@@ -789,12 +828,14 @@ public final class CrossSectionalPipeline {
         return pct ? String.format(Locale.ROOT, "%.2f%%", v * 100) : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static void write(RunFolder folder, ExperimentConfig cfg, Settings s, Universe u, Result r, String summary) {
+    private static void write(RunFolder folder, ExperimentConfig cfg, Settings s, Universe u, Result r, String summary,
+                              MarketData market) {
         ResultWriter w = new ResultWriter();
         int n = r.times().length;
-        folder.writeText("config.yaml", cfg.yaml());
+        folder.writeConfig(cfg, CrossSectionalSystem.planOf(cfg));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("universe", u.source());
+        data.put("series_through_source", market.manifest());
         data.put("benchmark", u.benchmark().symbol().value());
         data.put("tickers", u.tickers());
         data.put("rows", u.stocks().stream().mapToInt(BarSeries::size).sum());
@@ -808,7 +849,7 @@ public final class CrossSectionalPipeline {
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("system", "cross-sectional");
-        Map<String, Object> conv = SpyAnalyserPipeline.conventions(cfg, r.riskFree(), Interval.D1.periodsPerYear());
+        Map<String, Object> conv = Conventions.of(cfg, r.riskFree(), Interval.D1.periodsPerYear());
         conv.put("target", "clip(((P[t+h]/P[t]-1) - (SPY[t+h]/SPY[t]-1)) / (vol20[t]*sqrt(h)), -5, 5), h = "
                 + s.horizon() + " trading days, adjusted closes");
         conv.put("alpha_score", "cross-sectional z-score of the prediction per date (ddof = 1, >= 3 stocks)");

@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.multiasset;
+
+import org.quantlstm.workflow.*;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -65,11 +67,8 @@ public final class MultiAssetPipeline {
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
         PrintStream out = ctx.out();
         MultiAssetSettings ms = MultiAssetSettings.read(cfg);
-        if (!cfg.data().source().equals("bundled")) {
-            throw new UserInputException("multi-asset-4h: data source '" + cfg.data().source()
-                    + "' is not available for this system yet; use --source bundled");
-        }
-        Map<Symbol, BarSeries> data = load(cfg, ms);
+        MarketData market = MarketData.of(cfg.data(), ctx);
+        Map<Symbol, BarSeries> data = load(cfg, ms, market);
         out.println("=".repeat(100));
         out.printf(Locale.ROOT, "MULTI-ASSET 4H: LSTM (price + RSI) per asset, tuned on validation %s; %.0f bps costs, %s fills%n",
                 ms.goal() == AssetTuner.Goal.PROFIT_DD ? "profit - " + OptunaStyleLog.number(ms.lambda()) + " x max drawdown"
@@ -78,6 +77,8 @@ public final class MultiAssetPipeline {
                 ms.trials(), ms.sampler(), ms.pruner(), ms.space().epochsLow(), ms.space().epochsHigh(),
                 100 * cfg.split().train() * (1 - cfg.split().validation()), 100 * cfg.split().train() * cfg.split().validation(),
                 100 * (1 - cfg.split().train()));
+        out.printf(Locale.ROOT, "Data: %s; network %s/%s, retraining %s%n", market.describeAll(), "multi-asset",
+                cfg.model().cell().code(), cfg.model().retrain().describe());
         out.println("=".repeat(100));
         TrainingListener listener = TrainingListener.SILENT;
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
@@ -95,7 +96,7 @@ public final class MultiAssetPipeline {
             if (results.stream().noneMatch(r -> r.deflation().dsr() >= 0.95)) {
                 summary.append("Note: no asset's test Sharpe is significant after deflating for its trials (all DSR < 0.95).\n");
             }
-            write(folder, cfg, ms, results, pf);
+            write(folder, cfg, ms, results, pf, market);
             folder.writeText("summary.txt", summary.toString());
             folder.writeTearSheet();
             var path = folder.commit();
@@ -106,15 +107,11 @@ public final class MultiAssetPipeline {
     }
 
     /** Every ticker at its interval, cut to the common end (if asked) and to the last period_days. */
-    static Map<Symbol, BarSeries> load(ExperimentConfig cfg, MultiAssetSettings ms) {
-        BundledSource src = new BundledSource();
+    static Map<Symbol, BarSeries> load(ExperimentConfig cfg, MultiAssetSettings ms, MarketData market) {
         Map<Symbol, BarSeries> full = new LinkedHashMap<>();
         long end = Long.MAX_VALUE;
         for (Map.Entry<Symbol, Interval> e : ms.intervals().entrySet()) {
-            BarSeries s = src.load(e.getKey(), e.getValue(), DateRange.all());
-            if (s.isEmpty()) {
-                throw new UserInputException(e.getKey() + ": no bundled bars");
-            }
+            BarSeries s = market.load(e.getKey(), e.getValue());
             full.put(e.getKey(), s);
             end = Math.min(end, s.epochMillis(s.size() - 1));
         }
@@ -325,15 +322,17 @@ public final class MultiAssetPipeline {
     }
 
     private static void write(RunFolder folder, ExperimentConfig cfg, MultiAssetSettings ms, List<AssetResult> results,
-                              Portfolio pf) {
+                              Portfolio pf, MarketData market) {
         ResultWriter w = new ResultWriter();
-        folder.writeText("config.yaml", cfg.yaml());
+        folder.writeConfig(cfg, MultiAssetSystem.planOf(cfg));
+        Map<String, String> origin = new LinkedHashMap<>();
+        market.loaded().forEach(l -> origin.put(l.series().symbol().value(), l.describe()));
         List<Map<String, Object>> data = new ArrayList<>();
         for (AssetResult r : results) {
             BarSeries s = r.series();
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("symbol", s.symbol().value());
-            d.put("source", cfg.data().source());
+            d.put("source", origin.getOrDefault(s.symbol().value(), cfg.data().source()));
             d.put("interval", s.interval().code());
             d.put("rows", s.size());
             d.put("first", s.time(0).toString());

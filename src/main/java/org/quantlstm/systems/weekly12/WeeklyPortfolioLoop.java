@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.weekly12;
+
+import org.quantlstm.workflow.*;
 
 import java.util.Arrays;
 import java.util.List;

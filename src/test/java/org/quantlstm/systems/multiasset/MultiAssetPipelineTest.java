@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.multiasset;
+
+import org.quantlstm.workflow.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +43,7 @@ class MultiAssetPipelineTest {
         ExperimentConfig cfg = ExperimentConfig.load(file.toString(), o);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        RunOutcome r = Pipelines.run(cfg, new RunContext(dir.resolve("runs"), dir, out,
+        RunOutcome r = org.quantlstm.systems.Systems.standard().run(cfg, new RunContext(dir.resolve("runs"), dir, out,
                 Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), false));
 
         String console = buf.toString(StandardCharsets.UTF_8);

@@ -1,4 +1,6 @@
-package org.quantlstm.workflow;
+package org.quantlstm.systems.multiasset;
+
+import org.quantlstm.workflow.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,8 +171,18 @@ public final class AssetTuner {
      */
     public record Settings(Space space, Goal goal, double lambda, double trainFraction, double validFraction,
                            BacktestConfig backtest, boolean allowShort, int batchSize, long seed, int threads,
-                           int periodsPerYear) {
+                           int periodsPerYear, LstmSpec.Cell cell, Retraining retrain) {
+        /** LSTM cells, trained once. */
+        public Settings(Space space, Goal goal, double lambda, double trainFraction, double validFraction,
+                        BacktestConfig backtest, boolean allowShort, int batchSize, long seed, int threads,
+                        int periodsPerYear) {
+            this(space, goal, lambda, trainFraction, validFraction, backtest, allowShort, batchSize, seed, threads,
+                    periodsPerYear, LstmSpec.Cell.LSTM, Retraining.NONE);
+        }
+
         public Settings {
+            cell = cell == null ? LstmSpec.Cell.LSTM : cell;
+            retrain = retrain == null ? Retraining.NONE : retrain;
             if (periodsPerYear < 1) {
                 throw new IllegalArgumentException("periods per year must be ≥ 1");
             }
@@ -344,7 +356,8 @@ public final class AssetTuner {
         TrainConfig tc = TrainConfig.defaults().withEpochs(p.epochs()).withBatchSize(settings.batchSize())
                 .withLearningRate(p.learningRate()).withEarlyStopping(0, 0.0, false).withLrPlateau(0, 1.0, 0.0)
                 .withSeed(settings.seed()).withThreads(settings.threads());
-        LstmSpec spec = LstmSpec.multiAsset(p.seqLen(), raw.width(), p.hidden(), p.layers(), p.dropout());
+        LstmSpec spec = LstmSpec.multiAsset(p.seqLen(), raw.width(), p.hidden(), p.layers(), p.dropout())
+                .withCell(settings.cell());
         try (Forecaster f = Forecaster.create(spec, settings.seed())) {
             TrainingHistory history = f.fit(train, valid, tc, listener);
             double[] trainPred = fy.inverse(0, f.predict(train));
