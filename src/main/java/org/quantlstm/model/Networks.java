@@ -15,8 +15,12 @@ public final class Networks {
     /** The size settings a network shape reads. */
     public enum Size { HIDDEN, LAYERS, DROPOUT }
 
-    /** One registered shape. */
-    public record Shape(String name, List<String> aliases, List<Size> reads, String description) {
+    /**
+     * One registered shape, with the sizes it uses when the experiment does not set them (the seed's own where the
+     * seed gives them).
+     */
+    public record Shape(String name, List<String> aliases, List<Size> reads, String description, int defaultHidden,
+                        int defaultLayers, double defaultDropout) {
         public Shape {
             aliases = List.copyOf(aliases);
             reads = List.copyOf(reads);
@@ -26,13 +30,14 @@ public final class Networks {
     /** Every shape, in the order {@code --help} lists them. */
     public static final List<Shape> SHAPES = List.of(
             new Shape("spy-analyser", List.of(), List.of(Size.DROPOUT),
-                    "BiRNN(128) → BiRNN(64) → RNN(32) → Dense(16, ReLU) → Dense(1), dropout after each recurrent layer"),
+                    "BiRNN(128) → BiRNN(64) → RNN(32) → Dense(16, ReLU) → Dense(1), dropout after each recurrent layer",
+                    0, 0, 0.2),
             new Shape("weekly-12", List.of(), List.of(Size.HIDDEN, Size.LAYERS),
-                    "RNN(hidden × layers; seed 256 × 2) → Dense(1)"),
+                    "RNN(hidden × layers; seed 256 × 2) → Dense(1)", 256, 2, 0),
             new Shape("multi-asset", List.of("multi-asset-4h"), List.of(Size.HIDDEN, Size.LAYERS, Size.DROPOUT),
-                    "RNN(hidden × layers, dropout between layers) → Dense(1)"),
+                    "RNN(hidden × layers, dropout between layers) → Dense(1)", 64, 2, 0.2),
             new Shape("cross-sectional", List.of(), List.of(Size.HIDDEN, Size.LAYERS, Size.DROPOUT),
-                    "RNN(hidden × layers) → Dropout → Dense(1)"));
+                    "RNN(hidden × layers) → Dropout → Dense(1)", 32, 1, 0.1));
 
     /** The registered shape called {@code net}, aliases included. */
     public static Shape shape(String net) {

@@ -8,7 +8,8 @@ import org.quantlstm.model.TrainConfig;
 /**
  * Everything the forecast stage needs to turn prices into out-of-sample forecasts, stated once: the feature set,
  * the target, the lookback, the split (fractions of the windows; validation carved from the end of train), the
- * network (shape, cell and the sizes that shape reads — the others are 0), the training settings, the
+ * network (shape, cell and the sizes that shape reads, the shape's defaults where the experiment sets none — the
+ * others are 0), the training settings, the
  * retraining scheme and the seed. Built from an experiment by {@link #from}; equal specs give identical
  * forecasts.
  */
@@ -25,9 +26,12 @@ public record ForecastSpec(String featureSet, ForecastStage.TargetKind target, i
         var m = cfg.model();
         Networks.Shape shape = Networks.shape(m.net());
         java.util.Set<String> present = cfg.presentKeys();
-        int hidden = sized(shape, Networks.Size.HIDDEN, "model.hidden", present) ? m.hidden() : 0;
-        int layers = sized(shape, Networks.Size.LAYERS, "model.layers", present) ? m.layers() : 0;
-        double dropout = sized(shape, Networks.Size.DROPOUT, "model.dropout", present) ? m.dropout() : 0;
+        int hidden = !sized(shape, Networks.Size.HIDDEN, "model.hidden", present) ? 0
+                : present.contains("model.hidden") ? m.hidden() : shape.defaultHidden();
+        int layers = !sized(shape, Networks.Size.LAYERS, "model.layers", present) ? 0
+                : present.contains("model.layers") ? m.layers() : shape.defaultLayers();
+        double dropout = !sized(shape, Networks.Size.DROPOUT, "model.dropout", present) ? 0
+                : present.contains("model.dropout") ? m.dropout() : shape.defaultDropout();
         return new ForecastSpec(featureSet, ForecastStage.TargetKind.parse(m.target()), m.lookback(),
                 cfg.split().train(), cfg.split().validation(), shape.name(), m.cell(), hidden, layers, dropout,
                 trainConfig(cfg), m.retrain(), cfg.seed());

@@ -90,10 +90,17 @@ public final class ForecastStage {
     }
 
     /**
-     * Runs the stage on one series. With {@code boundary} given the split is pinned to those decision times (a run
-     * on a truncated history then reproduces the same model); otherwise it comes from the spec's fractions.
+     * Everything before training: raw features, the split as window indices, the scalers (fitted on training rows
+     * only) and the scaled labelled and inference windows. No model is involved, so tests can check leakage rules
+     * quickly: nothing here may change when prices after the training cut change, except the windows after it.
      */
-    public static Outcome run(ForecastSpec spec, BarSeries series, Boundary boundary, TrainingListener listener) {
+    public record Prepared(FeatureMatrix raw, Boundary boundary, int[] end, int validFrom, int testFrom,
+                           int lastTrainBar, MinMaxScaler featureScaler, MinMaxScaler targetScaler, Windows labelled,
+                           Windows test, int testStartBar) {
+    }
+
+    /** The stage up to training (see {@link Prepared}). */
+    public static Prepared prepare(ForecastSpec spec, BarSeries series, Boundary boundary) {
         BarSeries s = series.adjusted();
         int n = s.size();
         double[] close = s.closes();
@@ -128,6 +135,30 @@ public final class ForecastStage {
         Windows labelled = Windowing.build(scaled, yScaled, spec.lookback(), 0, n);
         int testStartBar = end[testFrom];
         Windows test = Windowing.forInference(scaled, yScaled, spec.lookback(), testStartBar, n);
+        return new Prepared(raw, b, end, validFrom, testFrom, lastTrainBar, fx, fy, labelled, test, testStartBar);
+    }
+
+    /**
+     * Runs the stage on one series. With {@code boundary} given the split is pinned to those decision times (a run
+     * on a truncated history then reproduces the same model); otherwise it comes from the spec's fractions.
+     */
+    public static Outcome run(ForecastSpec spec, BarSeries series, Boundary boundary, TrainingListener listener) {
+        Prepared prep = prepare(spec, series, boundary);
+        BarSeries s = series.adjusted();
+        int n = s.size();
+        double[] close = s.closes();
+        boolean nextClose = spec.target() == TargetKind.NEXT_CLOSE;
+        FeatureMatrix raw = prep.raw();
+        int[] end = prep.end();
+        int validFrom = prep.validFrom();
+        int testFrom = prep.testFrom();
+        int lastTrainBar = prep.lastTrainBar();
+        MinMaxScaler fx = prep.featureScaler();
+        MinMaxScaler fy = prep.targetScaler();
+        Windows labelled = prep.labelled();
+        Windows test = prep.test();
+        int testStartBar = prep.testStartBar();
+        Boundary b = prep.boundary();
         LstmSpec net = spec.network(raw.width());
 
         double[] z = new double[test.samples()];

@@ -54,11 +54,13 @@ public record Retraining(Scheme scheme, int every, int window) {
             throw new UserInputException("model.retrain_window must be at least 2 bars for rolling retraining, got "
                     + window);
         }
-        if (scheme == Scheme.NONE) {
-            every = 0;
-            window = 0;
-        } else if (scheme == Scheme.EXPANDING) {
-            window = 0;
+        if (scheme == Scheme.NONE && (every != 0 || window != 0)) {
+            throw new UserInputException("model.retrain_every / model.retrain_window are set but model.retrain is none;"
+                    + " set model.retrain to expanding or rolling, or remove them");
+        }
+        if (scheme == Scheme.EXPANDING && window != 0) {
+            throw new UserInputException("model.retrain_window applies to rolling retraining only; remove it or set "
+                    + "model.retrain=rolling");
         }
     }
 

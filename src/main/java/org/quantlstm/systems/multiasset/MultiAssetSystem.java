@@ -1,9 +1,7 @@
 package org.quantlstm.systems.multiasset;
 
 import java.util.Set;
-import org.quantlstm.common.UserInputException;
 import org.quantlstm.model.LstmSpec;
-import org.quantlstm.model.Networks;
 import org.quantlstm.workflow.ExperimentConfig;
 import org.quantlstm.workflow.Keys;
 import org.quantlstm.workflow.Retraining;
@@ -16,7 +14,7 @@ public final class MultiAssetSystem implements TradingSystem {
     public static final String NAME = "multi-asset-4h";
 
     private static final Set<String> KEYS = Keys.of("data.tickers", "data.source", "data.interval", "data.period_days",
-            "model.net", "model.cell", "model.batch_size", "model.retrain", "model.retrain_every",
+            "model.cell", "model.batch_size", "model.retrain", "model.retrain_every",
             "model.retrain_window", "split.train", "split.validation", "signal.allow_short", "backtest.cost_bps",
             "backtest.slippage_bps", "backtest.min_cost", "backtest.fill", "backtest.initial_capital", "tuning.*",
             "universe.*", "portfolio.*");
@@ -27,22 +25,18 @@ public final class MultiAssetSystem implements TradingSystem {
      */
     public record Plan(ExperimentConfig.DataConfig data, MultiAssetSettings settings, ExperimentConfig.SplitConfig split,
                        boolean allowShort, int batchSize, LstmSpec.Cell cell, Retraining retrain,
-                       ExperimentConfig.BacktestConfig backtest) {
+                       ExperimentConfig.BacktestConfig backtest, long seed) {
     }
 
     /** The plan of an experiment. */
     public static Plan planOf(ExperimentConfig cfg) {
         var m = cfg.model();
-        if (!Networks.shape(m.net()).name().equals("multi-asset")) {
-            throw new UserInputException(cfg.label() + ": model.net: multi-asset-4h tunes the sizes of the multi-asset "
-                    + "network (LSTM → Linear); got '" + m.net() + "'");
-        }
         var b = cfg.backtest();
         // risk_free is not read: cash earns nothing in this system's per-asset books (recorded in the conventions)
         var backtest = new ExperimentConfig.BacktestConfig(b.costBps(), b.slippageBps(), b.minCost(), b.fill(),
                 b.initialCapital(), "");
         return new Plan(cfg.data(), MultiAssetSettings.read(cfg), cfg.split(), cfg.signal().allowShort(),
-                m.batchSize(), m.cell(), m.retrain(), backtest);
+                m.batchSize(), m.cell(), m.retrain(), backtest, cfg.seed());
     }
 
     @Override

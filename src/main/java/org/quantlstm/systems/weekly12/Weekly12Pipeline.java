@@ -116,16 +116,8 @@ public final class Weekly12Pipeline {
             int cores = p.integer("cores", 0, 0, 1024);
             p.rejectUnknownKeys();
             var d = cfg.data();
-            if (d.interval() != Interval.W1) {
-                throw new UserInputException("weekly-12 trades weekly bars: data.interval must be 1wk, got "
-                        + d.interval().code());
-            }
             var m = cfg.model();
             var b = cfg.backtest();
-            if (!m.target().equals("next-close")) {
-                throw new UserInputException(cfg.label() + ": model.target: weekly-12 forecasts the next weekly close "
-                        + "(the paper's target); got '" + m.target() + "'");
-            }
             ForecastSpec forecast = ForecastSpec.from(cfg, CloseOnly.NAME);
             return new Settings(d.tickers(), d.benchmark(), historyStart, trainEnd, testEnd, forecast.net(),
                     m.lookback(), m.epochs(), m.batchSize(), m.learningRate(), m.patience(), cfg.split().validation(),

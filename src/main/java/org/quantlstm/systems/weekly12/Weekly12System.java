@@ -9,8 +9,8 @@ import org.quantlstm.workflow.TradingSystem;
 
 /** Seed 002: 12 stocks, weekly closes, one LSTM per stock, the paper's rebalancing rule against NDX and 1/N. */
 public final class Weekly12System implements TradingSystem {
-    private static final Set<String> KEYS = Keys.of("data.tickers", "data.benchmark", "data.source", "data.interval",
-            Keys.MODEL, "split.validation", "signal.allow_short", "backtest.cost_bps", "backtest.initial_capital",
+    private static final Set<String> KEYS = Keys.of("data.tickers", "data.benchmark", "data.source",
+            Keys.without(Keys.MODEL, "model.target", "model.dropout"), "split.validation", "signal.allow_short", "backtest.cost_bps", "backtest.initial_capital",
             "backtest.risk_free", "portfolio.*");
 
     @Override
