@@ -66,9 +66,72 @@ public final class RunComparison {
         return String.format(Locale.ROOT, fmt, d);
     }
 
-    /** The console table: figure, run A, run B, B − A (percentage points for percentages). */
+    /**
+     * The configuration keys whose values differ between the runs' {@code config.yaml} (the plan as applied), in
+     * key order: key, value in A, value in B ({@code (default)} where a run did not set the key).
+     */
+    public List<String[]> configDifferences() {
+        java.util.SortedMap<String, String> ca = flatConfig(a.folder());
+        java.util.SortedMap<String, String> cb = flatConfig(b.folder());
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>(ca.keySet());
+        keys.addAll(cb.keySet());
+        List<String[]> out = new ArrayList<>();
+        for (String k : keys) {
+            if (k.equals("name")) {
+                continue;
+            }
+            String va = ca.getOrDefault(k, "(default)");
+            String vb = cb.getOrDefault(k, "(default)");
+            if (!va.equals(vb)) {
+                out.add(new String[] {k, va, vb});
+            }
+        }
+        return out;
+    }
+
+    private static java.util.SortedMap<String, String> flatConfig(Path folder) {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        Path f = folder.resolve("config.yaml");
+        if (!java.nio.file.Files.isRegularFile(f)) {
+            return out;
+        }
+        try {
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(f.toFile());
+            flatten(tree, "", out);
+        } catch (java.io.IOException e) {
+            out.put("(config.yaml unreadable)", e.getMessage());
+        }
+        return out;
+    }
+
+    private static void flatten(com.fasterxml.jackson.databind.JsonNode n, String prefix,
+                                java.util.SortedMap<String, String> out) {
+        if (n != null && n.isObject()) {
+            n.fieldNames().forEachRemaining(k -> flatten(n.get(k), prefix.isEmpty() ? k : prefix + "." + k, out));
+        } else if (n != null && !prefix.isEmpty()) {
+            out.put(prefix, n.isValueNode() ? n.asText() : n.toString());
+        }
+    }
+
+    /**
+     * The console table: first the configuration differences, then figure, run A, run B, B − A (percentage points
+     * for percentages).
+     */
     public String table() {
         StringBuilder s = new StringBuilder();
+        List<String[]> diffs = configDifferences();
+        if (diffs.isEmpty()) {
+            s.append("Configuration: no differences in config.yaml\n\n");
+        } else {
+            s.append("Configuration differences (config.yaml):\n");
+            String cf = "  %-30s %-30s %-30s%n";
+            s.append(String.format(Locale.ROOT, cf, "key", "A", "B"));
+            for (String[] d : diffs) {
+                s.append(String.format(Locale.ROOT, cf, d[0], d[1], d[2]));
+            }
+            s.append('\n');
+        }
         String fmt = "%-20s %-40s %-40s %12s%n";
         s.append(String.format(Locale.ROOT, fmt, "", "A", "B", "B - A"));
         s.append("-".repeat(115)).append('\n');
@@ -94,7 +157,18 @@ public final class RunComparison {
                     .append("</td><td>").append(Html.escape(l.text().apply(b))).append("</td><td>")
                     .append(Html.escape(diff(l, a, b))).append("</td></tr>");
         }
-        s.append("</tbody></table>\n");
+        s.append("</tbody></table>\n<h2>Configuration differences</h2>\n");
+        List<String[]> diffs = configDifferences();
+        if (diffs.isEmpty()) {
+            s.append("<p>No differences in config.yaml.</p>\n");
+        } else {
+            s.append("<table id=\"config-diff\"><thead><tr><th>key</th><th>A</th><th>B</th></tr></thead><tbody>");
+            for (String[] d : diffs) {
+                s.append("<tr><td>").append(Html.escape(d[0])).append("</td><td>").append(Html.escape(d[1]))
+                        .append("</td><td>").append(Html.escape(d[2])).append("</td></tr>");
+            }
+            s.append("</tbody></table>\n");
+        }
         SvgChart c = new SvgChart("compare-equity", "Growth of 1: best strategy and benchmark of each run", 1300, 460,
                 SvgChart.XAxis.TIME).rule(1);
         add(c, a, "A", "#1f77b4", "#7f7f7f");
