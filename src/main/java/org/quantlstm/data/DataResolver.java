@@ -139,7 +139,7 @@ public final class DataResolver {
     }
 
     private UserInputException notFound(Symbol symbol, List<String> searched) {
-        return new UserInputException("symbol " + symbol + " not found at any interval usable as requested; searched "
+        return new UserInputException("symbol " + symbol + " not found; searched "
                 + String.join(" and ", searched) + ". Import it with 'quantlstm data import FILE --symbol " + symbol
                 + "', fetch it with 'quantlstm fetch " + symbol + "', or name a file with --source csv:PATH");
     }

@@ -10,7 +10,7 @@
  *       best weights restored, reduce-LR-on-plateau, gradient clipping), predict, save/load as one
  *       directory with the caller's metadata (scaler, feature set).</li>
  *   <li>{@link org.quantlstm.model.Segments} (chronological 70/30 split with validation from the end of
- *       train) and {@link org.quantlstm.model.WalkForward} (expanding or rolling retraining every k windows);
+ *       train); walk-forward retraining lives in {@code workflow.Retraining}, shared by every system;
  *       neither ever lets a model see a target realised at or after the decision time it serves.</li>
  *   <li>{@link org.quantlstm.model.ForecastMetrics}: RMSE, MAE, MAPE, directional accuracy, IC, rank IC,
  *       always next to the persistence and drift baselines and Theil's U, with a plain verdict.</li>

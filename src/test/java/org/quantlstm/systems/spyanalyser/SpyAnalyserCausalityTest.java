@@ -29,8 +29,18 @@ class SpyAnalyserCausalityTest {
 
     @Test
     void truncatingLaterPricesLeavesEarlierForecastsAndPositionsUnchanged() {
-        ExperimentConfig cfg = ExperimentConfig.load("spy-analyser", Map.of("model.epochs", "2", "data.period_days", "420",
-                "model.lookback", "20"));
+        check(Map.of("model.epochs", "2", "data.period_days", "420", "model.lookback", "20", "data.source", "bundled"));
+    }
+
+    /** The same with walk-forward retraining every 30 test bars and GRU cells: every block's model is causal too. */
+    @Test
+    void walkForwardRetrainingIsCausalToo() {
+        check(Map.of("model.epochs", "1", "data.period_days", "420", "model.lookback", "20", "data.source", "bundled",
+                "model.retrain", "expanding", "model.retrain_every", "30", "model.cell", "gru"));
+    }
+
+    private static void check(Map<String, String> overrides) {
+        ExperimentConfig cfg = ExperimentConfig.load("spy-analyser", overrides);
         BarSeries all = new BundledSource().load(Symbol.of("SPY"), Interval.D1, DateRange.all());
         BarSeries series = MarketData.lastCalendarDays(all, cfg.data().periodDays());
         SpyAnalyserPipeline p = new SpyAnalyserPipeline();
