@@ -165,7 +165,8 @@ public final class SpyAnalyserPipeline {
                     b.fill(), b.costBps(), limitsText(sig));
             List<BacktestResult> runs = bt.seedSuite(prices, predicted, volRatio, sig.allowShort(), sig.threshold(),
                     List.of(SizingMethod.values()));
-            BacktestResult bh = bt.buyAndHold(prices);
+            // the benchmark is plain buy-and-hold: no stop-loss or take-profit
+            BacktestResult bh = new Backtester(bc.withLimits(RiskLimits.NONE), rf.perPeriod()).buyAndHold(prices);
             Comparison cmp = Comparison.of(runs, bh, rf, ppy);
             Map<String, double[]> positions = new LinkedHashMap<>();
             runs.forEach(run -> positions.put(run.name(), run.position()));
