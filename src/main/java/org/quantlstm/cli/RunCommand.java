@@ -70,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkRunsDir(runsDir);
         Map<String, String> o = new LinkedHashMap<>(sets);
         put(o, "data.ticker", ticker);
         put(o, "data.period_days", period);
@@ -85,6 +86,17 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
         Pipelines.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress));
         return 0;
+    }
+
+    /** A runs directory must be a directory (or not exist yet): a file there is a user error, exit 2. */
+    static void checkRunsDir(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new org.quantlstm.common.UserInputException("--runs-dir is empty: give a directory");
+        }
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new org.quantlstm.common.UserInputException("--runs-dir " + org.quantlstm.common.Excerpt.of(dir.toString(), 120)
+                    + " is a file, not a directory");
+        }
     }
 
     private static void put(Map<String, String> o, String key, Object value) {
