@@ -19,6 +19,7 @@ import org.quantlstm.data.BundledSource;
 import org.quantlstm.data.CsvBarReader;
 import org.quantlstm.data.MarketStore;
 import org.quantlstm.data.Resampler;
+import org.quantlstm.data.StoreAccess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,19 +66,20 @@ final class DataCommand implements Runnable {
             var rates = org.quantlstm.data.RiskFreeRates.bundled();
             out.println("risk-free (bundled FRED Treasury yields, % a year, 1d): " + String.join(" ", rates.names())
                     + "  (experiments: backtest.risk_free)");
-            Path dir = parent.dataDir();
-            Optional<MarketStore> opened = MarketStore.openIfExists(dir);
-            if (opened.isEmpty()) {
-                out.println("(no local store in " + dir + "; 'quantlstm data import' or 'quantlstm fetch' creates it)");
+            StoreAccess access = parent.main.storeAccess(spec.commandLine().getErr());
+            Optional<List<MarketStore.SeriesInfo>> listed = access.read(MarketStore::list);
+            if (listed.isEmpty()) {
+                out.println("(no local store in " + access.dir()
+                        + "; 'quantlstm data import' or 'quantlstm fetch' creates it)");
                 return;
             }
-            try (MarketStore store = opened.get()) {
-                List<MarketStore.SeriesInfo> infos = store.list();
-                out.println("stored in " + store.file() + ": " + infos.size() + " series");
-                for (MarketStore.SeriesInfo i : infos) {
-                    out.printf(Locale.ROOT, "%-10s %-16s %-4s %8d  %-16s  %s%n", i.symbol(), clip(i.source(), 16),
-                            i.interval(), i.rows(), fmt(i.interval(), i.first()), fmt(i.interval(), i.last()));
-                }
+            List<MarketStore.SeriesInfo> infos = listed.get();
+            out.println("stored in " + access.file() + ": " + infos.size() + " series");
+            for (MarketStore.SeriesInfo i : infos) {
+                boolean shadows = bundled.contains(i.symbol());
+                out.printf(Locale.ROOT, "%-10s %-16s %-4s %8d  %-16s  %s%s%n", i.symbol(), clip(i.source(), 16),
+                        i.interval(), i.rows(), fmt(i.interval(), i.first()), fmt(i.interval(), i.last()),
+                        shadows ? "  (also bundled; the stored series is used where the store is read)" : "");
             }
         }
     }
@@ -112,21 +114,35 @@ final class DataCommand implements Runnable {
             BarSeries s = null;
             String source = null;
             List<Interval> storedAt = new ArrayList<>();
-            try (MarketStore store = MarketStore.openIfExists(parent.dataDir()).orElse(null)) {
-                if (store != null) {
+            record Found(BarSeries series, String source, List<Interval> storedAt) {
+            }
+            Optional<Found> found = parent.main.storeAccess(spec.commandLine().getErr()).read(store -> {
+                List<Interval> at = new ArrayList<>();
+                BarSeries got = null;
+                String src = null;
+                {
                     MarketStore.SeriesInfo pick = null;
                     for (MarketStore.SeriesInfo info : store.infos(sym)) { // finest first
-                        storedAt.add(info.interval());
+                        at.add(info.interval());
                         if (wanted == null ? pick == null : Resampler.canResample(info.interval(), wanted)) {
                             pick = info; // exact match, else the coarsest stored interval that can be resampled
                         }
                     }
                     if (pick != null) {
                         BarSeries stored = store.load(sym, pick.interval(), DateRange.all()).orElseThrow();
-                        s = wanted == null ? stored : Resampler.resample(stored, wanted);
-                        source = pick.source() + " (store" + (s.interval() == pick.interval() ? ""
+                        got = wanted == null ? stored : Resampler.resample(stored, wanted);
+                        src = pick.source() + " (store" + (got.interval() == pick.interval() ? ""
                                 : ", resampled from " + pick.interval()) + ")";
                     }
+                }
+                return new Found(got, src, at);
+            });
+            if (found.isPresent()) {
+                s = found.get().series();
+                source = found.get().source();
+                storedAt.addAll(found.get().storedAt());
+                if (s != null && new BundledSource().contains(sym)) {
+                    source += "; shadows the bundled " + sym;
                 }
             }
             if (s == null) {
@@ -170,9 +186,34 @@ final class DataCommand implements Runnable {
         @Option(names = "--interval", paramLabel = "INTERVAL", description = "1h, 4h, 1d, 1wk or 1mo (default: inferred from the rows).")
         String interval;
 
+        @Option(names = "--date-format", paramLabel = "ORDER",
+                description = "Order of day, month and year in dates such as 02/01/2024: dmy, mdy or ymd "
+                        + "(default: inferred; ambiguous files get a warning).")
+        String dateFormat;
+
+        @Option(names = "--max-mb", defaultValue = "2048", paramLabel = "MIB",
+                description = "Refuse files of more than this many MiB of text (default: ${DEFAULT-VALUE}).")
+        long maxMb;
+
+        @Option(names = "--max-rows", defaultValue = "20000000", paramLabel = "N",
+                description = "Refuse files of more than N rows (default: ${DEFAULT-VALUE}).")
+        int maxRows;
+
+        @Option(names = "--max-line-chars", defaultValue = "1000000", paramLabel = "N",
+                description = "Refuse lines longer than N characters (default: ${DEFAULT-VALUE}).")
+        int maxLineChars;
+
         @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT",
                 description = "auto, single, long or wide (default: ${DEFAULT-VALUE}).")
         String format;
+
+        private CsvBarReader.Limits limits() {
+            if (maxMb < 1 || maxMb > (1L << 22) || maxRows < 1 || maxLineChars < 64) {
+                throw new UserInputException("import limits out of range: --max-mb 1.." + (1L << 22)
+                        + ", --max-rows >= 1, --max-line-chars >= 64");
+            }
+            return new CsvBarReader.Limits(maxLineChars, maxMb << 20, maxRows);
+        }
 
         @Override
         public void run() {
@@ -180,13 +221,25 @@ final class DataCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Symbol sym = symbol == null ? null : Symbol.of(symbol);
             Interval iv = interval == null ? null : Interval.parse(interval);
-            CsvBarReader.Result r = new CsvBarReader().read(file, sym, iv, CsvBarReader.Format.parse(format));
+            CsvBarReader.DateOrder order = dateFormat == null ? null : CsvBarReader.DateOrder.parse(dateFormat);
+            StoreAccess access = parent.main.storeAccess(err); // checks --data-dir before the file is read
+            CsvBarReader.Result r = new CsvBarReader(new org.quantlstm.data.BarValidator(), limits())
+                    .read(file, sym, iv, CsvBarReader.Format.parse(format), order);
             for (String w : r.report().warnings()) {
                 err.println("warning: " + w);
             }
-            err.flush();
             String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-            try (MarketStore store = MarketStore.open(parent.dataDir())) {
+            BundledSource bundled = new BundledSource();
+            for (Symbol k : r.series().keySet()) {
+                if (bundled.contains(k)) {
+                    err.println("warning: " + k + " is also a bundled series; from now on the imported one (source csv:"
+                            + org.quantlstm.common.Excerpt.of(name) + ") is used wherever the store is read, and "
+                            + "'data show " + k + "' says so");
+                }
+            }
+            err.flush();
+            // the file is parsed and validated above; the store is held only for the one write transaction
+            access.write(store -> {
                 store.upsertAll(r.series().values(), "csv:" + name,
                         s -> new DateRange(s.time(0), s.time(s.size() - 1)));
                 List<String> names = new ArrayList<>();
@@ -197,9 +250,11 @@ final class DataCommand implements Runnable {
                 Instant last = r.series().values().stream().map(s -> s.time(s.size() - 1)).max(Instant::compareTo).orElseThrow();
                 Interval got = r.series().values().iterator().next().interval();
                 out.printf(Locale.ROOT, "imported %d series (%s), %d rows, %s, %s .. %s from %s into %s (%d warning%s)%n",
-                        names.size(), shown, r.rows(), got, fmt(got, first), fmt(got, last), name, store.file(),
+                        names.size(), shown, r.rows(), got, fmt(got, first), fmt(got, last),
+                        org.quantlstm.common.Excerpt.of(name, 80), store.file(),
                         r.report().warnings().size(), r.report().warnings().size() == 1 ? "" : "s");
-            }
+                return null;
+            });
         }
     }
 

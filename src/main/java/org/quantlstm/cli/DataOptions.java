@@ -20,7 +20,7 @@ final class DataOptions {
 
     /** The resolver for {@code --source} (or {@code dflt} when not given) over the data directory. */
     DataResolver resolver(Main main, String dflt, java.io.PrintWriter err) {
-        return DataResolver.of(source != null ? source : dflt, main.dataDir(), baseUrl,
+        return DataResolver.of(source != null ? source : dflt, main.storeAccess(err), baseUrl,
                 () -> new HttpFetcher(HttpFetcher.Settings.defaults(), HttpFetcher.Sleeper.real(),
                         java.time.Clock.systemUTC(), java.util.random.RandomGenerator.getDefault(), err::println));
     }

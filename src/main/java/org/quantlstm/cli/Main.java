@@ -1,6 +1,7 @@
 package org.quantlstm.cli;
 
 import java.io.PrintWriter;
+import org.quantlstm.common.Excerpt;
 import org.quantlstm.common.UserInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,17 +28,45 @@ public final class Main implements Runnable {
             description = "Directory of the local market store (market.duckdb). Default: $QUANTLSTM_DATA_DIR, else ~/.quantlstm.")
     java.nio.file.Path dataDir;
 
+    @Option(names = "--store-wait", scope = CommandLine.ScopeType.INHERIT, paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long to wait for the local store while another quantlstm process writes to it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long storeWaitSeconds;
+
+    /** The longest error line printed; longer messages are cut (the input they quote is already excerpted). */
+    static final int MAX_ERROR_CHARS = 1000;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     /** The data directory: --data-dir, else $QUANTLSTM_DATA_DIR, else ~/.quantlstm. */
     java.nio.file.Path dataDir() {
         if (dataDir != null) {
+            if (dataDir.toString().isBlank()) {
+                throw new UserInputException("--data-dir is empty: give a directory (or leave the option out for "
+                        + "$QUANTLSTM_DATA_DIR, else ~/.quantlstm)");
+            }
             return dataDir;
         }
         String env = System.getenv("QUANTLSTM_DATA_DIR");
         return env != null && !env.isBlank() ? java.nio.file.Path.of(env)
                 : org.quantlstm.data.MarketStore.defaultDir();
+    }
+
+    /** How long a store open waits for another process's writer; refused when negative. */
+    java.time.Duration storeWait() {
+        if (storeWaitSeconds < 0 || storeWaitSeconds > 86_400) {
+            throw new UserInputException("--store-wait must be within 0..86400 seconds: " + storeWaitSeconds);
+        }
+        return java.time.Duration.ofSeconds(storeWaitSeconds);
+    }
+
+    /** The store access for commands: the data directory, the wait and where "waiting" notices go. */
+    org.quantlstm.data.StoreAccess storeAccess(PrintWriter err) {
+        return new org.quantlstm.data.StoreAccess(dataDir(), storeWait(), line -> {
+            err.println(line);
+            err.flush();
+        });
     }
 
     @Override
@@ -63,14 +92,14 @@ public final class Main implements Runnable {
                 ex.printStackTrace(err);
             }
             if (cause instanceof UserInputException) {
-                err.println("error: " + cause.getMessage());
+                err.println("error: " + Excerpt.line(cause.getMessage(), MAX_ERROR_CHARS));
                 return EXIT_BAD_INPUT;
             }
-            err.println("internal error: " + cause + (verbose ? "" : " (run with --verbose for details)"));
+            err.println("internal error: " + Excerpt.line(String.valueOf(cause), MAX_ERROR_CHARS) + (verbose ? "" : " (run with --verbose for details)"));
             return 1;
         });
         cl.setParameterExceptionHandler((ex, args1) -> {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + Excerpt.line(ex.getMessage(), MAX_ERROR_CHARS));
             err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return EXIT_BAD_INPUT;
         });

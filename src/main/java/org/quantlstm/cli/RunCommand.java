@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkRunsDir(runsDir);
         Map<String, String> o = new LinkedHashMap<>(sets);
         put(o, "data.ticker", ticker);
         put(o, "data.period_days", period);
@@ -94,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
         Systems systems = Systems.standard();
         ExperimentConfig config = systems.load(experiment, o);
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-        systems.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress, baseUrl));
+        systems.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress, baseUrl,
+                main.storeWait()));
         return 0;
     }
 
@@ -107,6 +109,17 @@ final class RunCommand implements Callable<Integer> {
             t = "CSV" + t;
         }
         return t.length() > 20 ? t.substring(0, 20) : t;
+    }
+
+    /** A runs directory must be a directory (or not exist yet): a file there is a user error, exit 2. */
+    static void checkRunsDir(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new org.quantlstm.common.UserInputException("--runs-dir is empty: give a directory");
+        }
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new org.quantlstm.common.UserInputException("--runs-dir " + org.quantlstm.common.Excerpt.of(dir.toString(), 120)
+                    + " is a file, not a directory");
+        }
     }
 
     private static void put(Map<String, String> o, String key, Object value) {

@@ -5,35 +5,29 @@ import java.util.regex.Pattern;
 
 /**
  * A validated market symbol such as {@code SPY}, {@code BRK.B}, {@code GC=F}, {@code ^NDX} or {@code XAUUSD}.
- * Symbols are upper-cased and may contain only letters, digits and {@code . _ - = ^}, at most 32
+ * Symbols may contain only ASCII letters (checked before they are upper-cased), digits and {@code . _ - = ^}, at most 32
  * characters, so they are safe in file names and SQL literals (no path separators, no control characters,
  * no quotes).
  */
 public record Symbol(String value) implements Comparable<Symbol> {
-    private static final Pattern VALID = Pattern.compile("[A-Z0-9._=^-]{1,32}");
+    /** Checked on the text as given, before any case change: Unicode case mappings can turn non-ASCII letters
+     * into ASCII ones ({@code ſ} (long s) upper-cases to {@code S}, the Kelvin sign lower-cases to {@code k}). */
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._=^-]{1,32}");
 
     public Symbol {
         if (value == null) {
             throw new UserInputException("symbol is missing");
         }
-        String v = value.strip().toUpperCase(Locale.ROOT);
-        if (!VALID.matcher(v).matches() || v.equals(".") || v.equals("..")) {
-            throw new UserInputException("invalid symbol '" + printable(value)
-                    + "': use 1-32 letters, digits or . _ - = ^ (no spaces, slashes or quotes)");
+        String stripped = value.strip();
+        if (!VALID.matcher(stripped).matches() || stripped.equals(".") || stripped.equals("..")) {
+            throw new UserInputException("invalid symbol '" + Excerpt.of(value)
+                    + "': use 1-32 ASCII letters, digits or . _ - = ^ (no spaces, slashes or quotes)");
         }
-        value = v;
+        value = stripped.toUpperCase(Locale.ROOT);
     }
 
     public static Symbol of(String value) {
         return new Symbol(value);
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return b.toString();
     }
 
     @Override

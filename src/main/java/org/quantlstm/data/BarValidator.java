@@ -14,12 +14,15 @@ import org.quantlstm.common.UserInputException;
  * Checks bars before they enter the platform. Each problem is either repaired with a visible warning or
  * rejected with a one-line {@link UserInputException} naming the source, the line and the problem.
  *
- * <p>Rejected: NaN or infinite prices, zero or negative prices, negative or non-finite volume, high &lt; low,
- * two rows with the same timestamp but different values, a series without rows.
+ * <p>Rejected: NaN or infinite prices, zero or negative prices, prices above {@link #MAX_PRICE}, negative,
+ * non-finite or implausibly large volume (above {@link #MAX_VOLUME}), high &lt; low, timestamps outside the years
+ * 1800..2200, two rows with the same timestamp but different values, a series without rows.
+ * Every way bars enter the store passes here: imported files ({@link CsvBarReader}) and every network provider
+ * (through {@link ProviderBars} and {@link CachingSource}).
  * Repaired with a warning: rows out of time order (sorted, stable), exact duplicate rows (dropped).
  * Warned only: open or close outside [low, high] by more than a relative tolerance (kept, because real
  * Yahoo futures data uses the settlement price as close while high/low come from the session, see the data
- * README §8), and gaps longer than {@link #maxExpectedGap(Interval)}.
+ * README §8), gaps longer than {@link #maxExpectedGap(Interval)}, and bars dated more than two days after now.
  *
  * <p>Note: negative prices are rejected although they can be real (CL=F closed at −37.63 on 2020-04-20);
  * such series cannot be used with log returns anyway and must be handled explicitly by the user.
@@ -27,19 +30,32 @@ import org.quantlstm.common.UserInputException;
 public final class BarValidator {
     /** Default relative tolerance for open/close outside [low, high]: 1e-6 of the price. */
     public static final double DEFAULT_TOLERANCE = 1e-6;
+    /** Highest accepted price: far above any quoted instrument (BRK.A trades below 1e6), far below overflow. */
+    public static final double MAX_PRICE = 1e9;
+    /** Highest accepted volume of one bar. */
+    public static final double MAX_VOLUME = 1e15;
+    private static final long MIN_TIME = java.time.LocalDate.of(1800, 1, 1).toEpochDay() * 86_400_000L;
+    private static final long END_TIME = java.time.LocalDate.of(2201, 1, 1).toEpochDay() * 86_400_000L;
 
     private final double tolerance;
+    private final java.time.Clock clock;
 
     public BarValidator() {
         this(DEFAULT_TOLERANCE);
     }
 
-    /** @param relativeTolerance how far (relative to the price) open/close may lie outside [low, high] unwarned */
-    public BarValidator(double relativeTolerance) {
+    /** With a clock for the "dated in the future" warning (tests). */
+    public BarValidator(double relativeTolerance, java.time.Clock clock) {
         if (!(relativeTolerance >= 0)) {
             throw new IllegalArgumentException("tolerance must be >= 0: " + relativeTolerance);
         }
         this.tolerance = relativeTolerance;
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @param relativeTolerance how far (relative to the price) open/close may lie outside [low, high] unwarned */
+    public BarValidator(double relativeTolerance) {
+        this(relativeTolerance, java.time.Clock.systemUTC());
     }
 
     /**
@@ -82,6 +98,13 @@ public final class BarValidator {
             checkPrice(at, "adj close", raw.a[i]);
             if (!Double.isFinite(raw.v[i]) || raw.v[i] < 0) {
                 throw new UserInputException(at + "invalid volume " + raw.v[i]);
+            }
+            if (raw.v[i] > MAX_VOLUME) {
+                throw new UserInputException(at + "volume " + raw.v[i] + " is implausibly large (above " + MAX_VOLUME + ")");
+            }
+            if (raw.t[i] < MIN_TIME || raw.t[i] >= END_TIME) {
+                throw new UserInputException(at + "time " + Instant.ofEpochMilli(raw.t[i])
+                        + " is outside the years 1800..2200");
             }
             if (raw.h[i] < raw.l[i]) {
                 throw new UserInputException(at + "high " + num(raw.h[i]) + " < low " + num(raw.l[i]));
@@ -153,6 +176,15 @@ public final class BarValidator {
         }
         BarSeries series = b.build();
         gapWarning(source, series).ifPresent(warnings::add);
+        long soon = clock.millis() + 2 * 86_400_000L;
+        if (series.size() > 0 && series.epochMillis(series.size() - 1) > soon) {
+            int future = 0;
+            for (int i = series.size() - 1; i >= 0 && series.epochMillis(i) > soon; i--) {
+                future++;
+            }
+            warnings.add(source + ": " + symbol + " " + future + " bar" + (future == 1 ? " is" : "s are")
+                    + " dated in the future (last " + series.time(series.size() - 1) + "); check the dates");
+        }
         return series;
     }
 
@@ -195,6 +227,10 @@ public final class BarValidator {
         }
         if (p <= 0) {
             throw new UserInputException(at + name + " " + num(p) + " is not a positive price");
+        }
+        if (p > MAX_PRICE) {
+            throw new UserInputException(at + name + " " + num(p) + " is implausibly large (above 1e9; a unit or "
+                    + "parsing error?)");
         }
     }
 

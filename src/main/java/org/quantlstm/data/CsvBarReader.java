@@ -94,15 +94,67 @@ public final class CsvBarReader {
             "adjprice");
     private static final List<String> VOLUME = List.of("volume", "vol", "tickvolume", "tickvol", "realvolume");
     private static final List<String> SYMBOL = List.of("ticker", "symbol");
+    private static final java.util.Set<String> KNOWN = java.util.stream.Stream.of(TIME, OPEN, HIGH, LOW, CLOSE, ADJ,
+            VOLUME, SYMBOL).flatMap(List::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Plain decimal numbers only: no hex ({@code 0x1p3}), no type suffix ({@code 10d}), no spaces or NULs inside. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    private static final java.util.regex.Pattern DECIMAL_COMMA =
+            java.util.regex.Pattern.compile("[+-]?\\d+,\\d+([eE][+-]?\\d{1,3})?");
+
+    /** The order of day, month and year in separated dates such as {@code 02/01/2024}. */
+    public enum DateOrder {
+        DMY, MDY, YMD;
+
+        /** {@code dmy}, {@code mdy}, {@code ymd}, or a pattern such as {@code dd/MM/yyyy}. */
+        public static DateOrder parse(String s) {
+            String t = s == null ? "" : s.strip().toLowerCase(Locale.ROOT).replaceAll("[^dmy]", "");
+            t = t.replaceAll("d+", "d").replaceAll("m+", "m").replaceAll("y+", "y");
+            return switch (t) {
+                case "dmy" -> DMY;
+                case "mdy" -> MDY;
+                case "ymd" -> YMD;
+                default -> throw new UserInputException("unknown date format '" + org.quantlstm.common.Excerpt.of(s)
+                        + "': use dmy (dd/MM/yyyy), mdy (MM/dd/yyyy) or ymd (yyyy-MM-dd)");
+            };
+        }
+    }
+
+    /**
+     * Limits on what one read may consume, so that no input can exhaust the heap.
+     *
+     * @param maxLineChars longest line (or quoted multi-line record), in characters
+     * @param maxBytes     most bytes read, after decompression
+     * @param maxRows      most data rows
+     */
+    public record Limits(int maxLineChars, long maxBytes, int maxRows) {
+        public Limits {
+            if (maxLineChars < 64 || maxBytes < 1024 || maxRows < 1) {
+                throw new UserInputException("read limits too small: line " + maxLineChars + " chars, " + maxBytes
+                        + " bytes, " + maxRows + " rows");
+            }
+        }
+
+        /** 1,000,000 characters a line, 2 GiB of text, 20 million rows. */
+        public static Limits defaults() {
+            return new Limits(1_000_000, 2048L << 20, 20_000_000);
+        }
+    }
 
     private final BarValidator validator;
+    private final Limits limits;
 
     public CsvBarReader() {
         this(new BarValidator());
     }
 
     public CsvBarReader(BarValidator validator) {
+        this(validator, Limits.defaults());
+    }
+
+    public CsvBarReader(BarValidator validator, Limits limits) {
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -114,26 +166,50 @@ public final class CsvBarReader {
      * @param format   the layout, or {@link Format#AUTO}
      */
     public Result read(Path file, Symbol symbol, Interval interval, Format format) {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return read(file, symbol, interval, format, null);
+    }
+
+    /** As {@link #read(Path, Symbol, Interval, Format)}, with the date order given ({@code null}: inferred). */
+    public Result read(Path file, Symbol symbol, Interval interval, Format format, DateOrder dateOrder) {
+        String shown = org.quantlstm.common.Excerpt.of(file.toString(), 120);
+        if (file.toString().isBlank()) {
+            throw new UserInputException("the file name is empty");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(shown + ": is a directory, not a file");
+        }
+        String name = org.quantlstm.common.Excerpt.of(
+                file.getFileName() == null ? file.toString() : file.getFileName().toString(), 120);
         try (InputStream in = Files.newInputStream(file)) {
-            return read(name, in, symbol, interval, format);
+            return read(name, in, symbol, interval, format, dateOrder);
         } catch (NoSuchFileException e) {
-            throw new UserInputException(file + ": no such file");
+            throw new UserInputException(shown + ": no such file");
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new UserInputException(shown + ": cannot read (" + org.quantlstm.common.Excerpt.of(e.getMessage(), 120)
+                    + ")", e);
         }
     }
 
     /** Reads a stream (gzip detected from its first two bytes); {@code source} names it in messages. */
     public Result read(String source, InputStream raw, Symbol symbol, Interval interval, Format format) {
+        return read(source, raw, symbol, interval, format, null);
+    }
+
+    /** As {@link #read(String, InputStream, Symbol, Interval, Format)}, with the date order given (or null). */
+    public Result read(String source, InputStream raw, Symbol symbol, Interval interval, Format format,
+                       DateOrder dateOrder) {
         try {
-            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            BufferedInputStream in = new BufferedInputStream(
+                    BoundedLines.limit(raw, source, limits.maxBytes(), "input"), 1 << 16);
             in.mark(2);
             int b1 = in.read(), b2 = in.read();
             in.reset();
-            InputStream body = (b1 == 0x1f && b2 == 0x8b) ? new GZIPInputStream(in, 1 << 16) : in;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
-                return new Parse(source, r, symbol, interval, format == null ? Format.AUTO : format).run();
+            InputStream body = (b1 == 0x1f && b2 == 0x8b)
+                    ? BoundedLines.limit(new GZIPInputStream(in, 1 << 16), source, limits.maxBytes(), "decompressed text")
+                    : in;
+            try (InputStreamReader r = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+                return new Parse(source, new BoundedLines(r, source, limits.maxLineChars()), symbol, interval,
+                        format == null ? Format.AUTO : format, dateOrder).run();
             }
         } catch (java.util.zip.ZipException e) {
             throw new UserInputException(source + ": corrupt gzip data (" + e.getMessage() + ")", e);
@@ -147,16 +223,20 @@ public final class CsvBarReader {
     /** State of one parse. */
     private final class Parse {
         private final String src;
-        private final BufferedReader reader;
+        private final BoundedLines reader;
         private final Symbol wanted;
         private final Interval givenInterval;
+        private final DateOrder dateOrder;
+        private int records;
+        private TimeParser timeParser;
         private Format format;
         private final List<String> warnings = new ArrayList<>();
         private int lineNo;
         private char delim;
 
-        Parse(String src, BufferedReader reader, Symbol wanted, Interval interval, Format format) {
+        Parse(String src, BoundedLines reader, Symbol wanted, Interval interval, Format format, DateOrder dateOrder) {
             this.src = src;
+            this.dateOrder = dateOrder;
             this.reader = reader;
             this.wanted = wanted;
             this.givenInterval = interval;
@@ -173,19 +253,44 @@ public final class CsvBarReader {
                     return null;
                 }
             } while (line.isBlank());
-            if (line.indexOf('"') < 0) {
+            if (++records > limits.maxRows() + 1) {
+                throw new UserInputException(src + ": more than " + limits.maxRows() + " rows; raise the limit with "
+                        + "--max-rows if the file is really that large");
+            }
+            checkText(line);
+            int quotes = count(line, '"');
+            if (quotes == 0) {
                 return line;
             }
             StringBuilder sb = new StringBuilder(line);
-            while (quotesOpen(sb)) {
+            int start = lineNo;
+            while (quotes % 2 != 0) {
                 String more = reader.readLine();
                 if (more == null) {
-                    throw new UserInputException(src + " line " + lineNo + ": unterminated quoted field");
+                    throw new UserInputException(src + " line " + start + ": unterminated quoted field");
                 }
                 lineNo++;
+                checkText(more);
+                if (sb.length() + more.length() + 1 > limits.maxLineChars()) {
+                    throw new UserInputException(src + " line " + start + ": a quoted field runs over more than "
+                            + limits.maxLineChars() + " characters (unterminated quote?)");
+                }
                 sb.append('\n').append(more);
+                quotes += count(more, '"');
             }
             return sb.toString();
+        }
+
+        /** Text files of bars hold no NUL or other control bytes besides tab; a binary file is refused early. */
+        private void checkText(String line) {
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (ch < 0x20 && ch != '\t' || ch == 0x7f) {
+                    throw new UserInputException(src + " line " + lineNo + ": control character "
+                            + String.format("\\u%04x", (int) ch) + " at column " + (i + 1)
+                            + " (a binary file, or not text in UTF-8?)");
+                }
+            }
         }
 
         Result run() throws IOException {
@@ -203,7 +308,8 @@ public final class CsvBarReader {
             for (int i = 0; i < names.length; i++) {
                 norm[i] = normalise(names[i]);
             }
-            String headerText = "[" + String.join(", ", names) + "]";
+            String headerText = "[" + org.quantlstm.common.Excerpt.of(String.join(", ", names), 160) + "]";
+            checkDuplicateColumns(names, norm);
             int time = find(norm, TIME);
             int timeOfDay = -1;
             if (time >= 0 && (norm[time].startsWith("date") || norm[time].equals("day"))) {
@@ -259,6 +365,11 @@ public final class CsvBarReader {
                             + String.join(" ", new TreeMap<>(raws).keySet()) + ")");
                 }
                 raws = Map.of(wanted.value(), only);
+            }
+            if (timeParser != null && timeParser.ambiguous()) {
+                warnings.add(src + ": every date reads both ways (day and month both 12 or less, e.g. "
+                        + clip(timeParser.firstValue) + "); read as " + timeParser.pattern()
+                        + "; if that is wrong, pass --date-format " + (timeParser.order == TimeParser.MDY ? "dmy" : "mdy"));
             }
             Interval interval = decideInterval(raws);
             if (interval.compareTo(Interval.D1) >= 0) {
@@ -328,7 +439,7 @@ public final class CsvBarReader {
                 String ts = timeOfDay < 0 ? f[time] : f[time].strip() + " " + f[timeOfDay].strip();
                 if (!ts.equals(lastTime)) {
                     if (tp == null) {
-                        tp = TimeParser.detect(src, line, ts);
+                        tp = timeParser = TimeParser.detect(src, line, ts, dateOrder);
                     }
                     lastMillis = tp.parse(src, line, ts);
                     lastLocal = lastMillis + tp.lastOffset;
@@ -395,7 +506,7 @@ public final class CsvBarReader {
                 split(rec, delim, line, width, f);
                 String ts = timeOfDay < 0 ? f[time] : f[time].strip() + " " + f[timeOfDay].strip();
                 if (tp == null) {
-                    tp = TimeParser.detect(src, line, ts);
+                    tp = timeParser = TimeParser.detect(src, line, ts, dateOrder);
                 }
                 long t = tp.parse(src, line, ts);
                 long local = t + tp.lastOffset;
@@ -416,6 +527,10 @@ public final class CsvBarReader {
                 if (median > 0 && median < givenInterval.nominal().toMillis() / 2) {
                     throw new UserInputException(src + ": rows are about " + human(median) + " apart but the interval is "
                             + givenInterval + "; pass the matching --interval (or resample after import)");
+                }
+                if (median > maxMedianSpacing(givenInterval).toMillis()) {
+                    throw new UserInputException(src + ": rows are about " + human(median) + " apart, too far apart for "
+                            + givenInterval + " bars; pass the matching --interval (or leave it out to infer it)");
                 }
                 return givenInterval;
             }
@@ -446,19 +561,41 @@ public final class CsvBarReader {
 
         private double number(String s, String column, int line) {
             if (s.isEmpty() || s.isBlank()) {
-                throw new UserInputException(src + " line " + line + ": " + column + " is empty");
+                throw new UserInputException(src + " line " + line + ": " + clip(column) + " is empty");
             }
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                if (delim != ',' && s.indexOf(',') >= 0 && s.indexOf('.') < 0) {
-                    try {
-                        return Double.parseDouble(s.replace(',', '.'));
-                    } catch (NumberFormatException ignored) {
-                        // fall through to the error below
-                    }
+            String t = s.strip();
+            if (DECIMAL.matcher(t).matches()) {
+                return Double.parseDouble(t);
+            }
+            if (delim != ',' && DECIMAL_COMMA.matcher(t).matches()) {
+                return Double.parseDouble(t.replace(',', '.'));
+            }
+            switch (t.toLowerCase(Locale.ROOT)) { // named so that the validator can say what is wrong
+                case "nan":
+                    return Double.NaN;
+                case "inf", "+inf", "infinity", "+infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-inf", "-infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    throw new UserInputException(src + " line " + line + ": " + clip(column) + " '" + clip(s)
+                            + "' is not a number");
+            }
+        }
+
+        /** Two header fields that name the same column (Close and close, Adj Close and adj_close) are an error. */
+        private void checkDuplicateColumns(String[] names, String[] norm) {
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < norm.length; i++) {
+                if (norm[i].isEmpty() || !KNOWN.contains(norm[i])) {
+                    continue;
                 }
-                throw new UserInputException(src + " line " + line + ": " + column + " '" + clip(s) + "' is not a number");
+                Integer j = seen.putIfAbsent(norm[i], i);
+                if (j != null) {
+                    throw new UserInputException(src + " line 1: columns " + (j + 1) + " '" + clip(names[j].strip())
+                            + "' and " + (i + 1) + " '" + clip(names[i].strip())
+                            + "' name the same thing; keep one of them");
+                }
             }
         }
 
@@ -539,14 +676,12 @@ public final class CsvBarReader {
         }
     }
 
-    private static boolean quotesOpen(CharSequence s) {
-        boolean open = false;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '"') {
-                open = !open;
-            }
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+            n++;
         }
-        return open;
+        return n;
     }
 
     /** The delimiter that occurs most often outside quotes in the header; comma if none. */
@@ -597,6 +732,21 @@ public final class CsvBarReader {
         return -1;
     }
 
+    /**
+     * The widest median spacing that still fits bars of {@code interval}: trading sessions leave gaps (nights,
+     * weekends), so 1h bars may sit 3 h apart in the median, 4h bars 12 h, daily bars 6 days (thinly traded),
+     * weekly bars 20 days and monthly bars 50 days; wider is a coarser interval than the one given.
+     */
+    static Duration maxMedianSpacing(Interval interval) {
+        return switch (interval) {
+            case H1 -> Duration.ofHours(3);
+            case H4 -> Duration.ofHours(12);
+            case D1 -> Duration.ofDays(6);
+            case W1 -> Duration.ofDays(20);
+            case MO1 -> Duration.ofDays(50);
+        };
+    }
+
     private static long medianSpacing(RawBars r) {
         long[] t = Arrays.copyOf(r.t, r.n);
         Arrays.sort(t);
@@ -625,8 +775,9 @@ public final class CsvBarReader {
         return String.format(Locale.ROOT, "%.1f days", millis / 86_400_000.0);
     }
 
+    /** A short, escaped excerpt of input for a message. */
     private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return org.quantlstm.common.Excerpt.of(s, 40);
     }
 
     /**
@@ -641,16 +792,55 @@ public final class CsvBarReader {
         private final Kind kind;
         private final char sep;
         private final int order;
+        private final boolean explicit;
+        private boolean firstAbove12;
+        private boolean secondAbove12;
+        private String firstValue;
         /** The UTC offset (millis) of the last value parsed; 0 when it had none. Local time = UTC + offset. */
         long lastOffset;
 
         private TimeParser(Kind kind, char sep, int order) {
+            this(kind, sep, order, false);
+        }
+
+        private TimeParser(Kind kind, char sep, int order, boolean explicit) {
             this.kind = kind;
             this.sep = sep;
             this.order = order;
+            this.explicit = explicit;
+        }
+
+        /** Whether every day-first or month-first date parsed so far would also read the other way round. */
+        boolean ambiguous() {
+            return kind == Kind.SEPARATED && order != YMD && !explicit && !firstAbove12 && !secondAbove12;
+        }
+
+        String pattern() {
+            return order == YMD ? "yyyy" + sep + "MM" + sep + "dd" : order == MDY ? "MM" + sep + "dd" + sep + "yyyy"
+                    : "dd" + sep + "MM" + sep + "yyyy";
         }
 
         static TimeParser detect(String src, int line, String raw) {
+            return detect(src, line, raw, null);
+        }
+
+        static TimeParser detect(String src, int line, String raw, DateOrder given) {
+            TimeParser tp = detectKind(src, line, raw);
+            tp.firstValue = raw.strip();
+            if (given == null || tp.kind != Kind.SEPARATED) {
+                return tp;
+            }
+            int order = switch (given) {
+                case YMD -> YMD;
+                case MDY -> MDY;
+                case DMY -> DMY;
+            };
+            TimeParser out = new TimeParser(Kind.SEPARATED, tp.sep, order, true);
+            out.firstValue = tp.firstValue;
+            return out;
+        }
+
+        private static TimeParser detectKind(String src, int line, String raw) {
             String s = raw.strip();
             int digits = 0;
             while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
@@ -737,6 +927,8 @@ public final class CsvBarReader {
                 y = p3;
                 m = order == MDY ? p1 : p2;
                 d = order == MDY ? p2 : p1;
+                firstAbove12 |= p1 > 12;
+                secondAbove12 |= p2 > 12;
             }
             long millis = day(y, m, d);
             int i = pos[0];
@@ -790,6 +982,9 @@ public final class CsvBarReader {
                     }
                     int oh = Integer.parseInt(digitsOnly.substring(0, 2));
                     int om = digitsOnly.length() == 4 ? Integer.parseInt(digitsOnly.substring(2)) : 0;
+                    if (oh > 18 || om > 59) {
+                        throw bad(src, line, s); // no UTC offset exceeds ±18:00
+                    }
                     offset = sign * (oh * 3_600_000L + om * 60_000L);
                 } else {
                     throw bad(src, line, s);
@@ -833,8 +1028,11 @@ public final class CsvBarReader {
                 default -> (order == YMD ? "yyyy" + sep + "MM" + sep + "dd" : order == MDY ? "MM/dd/yyyy"
                         : "dd" + sep + "MM" + sep + "yyyy") + " [HH:mm[:ss]]";
             };
+            String hint = kind == Kind.SEPARATED && order != YMD && !explicit
+                    ? "; if the file writes the " + (order == MDY ? "day" : "month") + " first, pass --date-format "
+                            + (order == MDY ? "dmy" : "mdy") : "";
             return new UserInputException(src + " line " + line + ": invalid date '" + clip(s) + "' (expected "
-                    + expected + ", as detected from the first row)");
+                    + expected + (explicit ? ", as given by --date-format" : ", as detected from the first row") + hint + ")");
         }
     }
 }

@@ -48,15 +48,15 @@ public final class DataResolver {
     }
 
     private final String spec;
-    private final Path dataDir;
+    private final StoreAccess store;
     private final URI baseUrl;
     private final Supplier<HttpFetcher> fetcher;
     private BundledSource bundled;
     private final Map<String, CsvBarReader.Result> csvCache = new LinkedHashMap<>();
 
-    private DataResolver(String spec, Path dataDir, URI baseUrl, Supplier<HttpFetcher> fetcher) {
+    private DataResolver(String spec, StoreAccess store, URI baseUrl, Supplier<HttpFetcher> fetcher) {
         this.spec = spec;
-        this.dataDir = dataDir;
+        this.store = store;
         this.baseUrl = baseUrl;
         this.fetcher = fetcher;
     }
@@ -65,9 +65,15 @@ public final class DataResolver {
      * A resolver for a source spec ({@code auto}, {@code store}, {@code bundled}, {@code csv:PATH}, {@code yahoo},
      * {@code stooq}, {@code binance}); {@code baseUrl} (may be null) points a provider at a mirror or a test stub.
      */
-    public static DataResolver of(String spec, Path dataDir, URI baseUrl, Supplier<HttpFetcher> fetcher) {
+    public static DataResolver of(String spec, StoreAccess store, URI baseUrl, Supplier<HttpFetcher> fetcher) {
         String s = validate(spec);
-        return new DataResolver(s, dataDir, baseUrl, fetcher);
+        return new DataResolver(s, store, baseUrl, fetcher);
+    }
+
+    /** {@link #of(String, StoreAccess, URI, Supplier)} waiting up to 5 minutes for a busy store, notices to stderr. */
+    public static DataResolver of(String spec, Path dataDir, URI baseUrl, Supplier<HttpFetcher> fetcher) {
+        return of(spec, new StoreAccess(dataDir, java.time.Duration.ofMinutes(5), System.err::println), baseUrl,
+                fetcher);
     }
 
     /** Checks a source spec and returns it normalised; a bad one is a user error naming the accepted forms. */
@@ -145,14 +151,15 @@ public final class DataResolver {
     }
 
     private String storeLabel() {
-        return "the local store " + dataDir.resolve(MarketStore.FILE_NAME);
+        return "the local store " + store.file();
     }
 
     private Optional<Loaded> fromStore(Symbol symbol, Interval interval, DateRange range) {
-        if (!Files.isRegularFile(dataDir.resolve(MarketStore.FILE_NAME))) {
-            return Optional.empty();
-        }
-        try (MarketStore store = MarketStore.open(dataDir)) {
+        return store.read(st -> fromOpenStore(st, symbol, interval, range)).flatMap(o -> o);
+    }
+
+    private Optional<Loaded> fromOpenStore(MarketStore store, Symbol symbol, Interval interval, DateRange range) {
+        {
             List<MarketStore.SeriesInfo> infos = store.infos(symbol);
             MarketStore.SeriesInfo best = interval == null && !infos.isEmpty() ? infos.get(0) : null;
             for (MarketStore.SeriesInfo i : infos) {
@@ -194,13 +201,13 @@ public final class DataResolver {
 
     private Loaded fromProvider(Symbol symbol, Interval interval, DateRange range) {
         MarketDataSource provider = Sources.network(spec, baseUrl, fetcher.get());
-        try (MarketStore store = MarketStore.open(dataDir)) {
-            BarSeries s = new CachingSource(provider, store, false).load(symbol, interval, range);
-            if (s.isEmpty()) {
-                throw new UserInputException(spec + " returned no bars for " + symbol + " at " + interval);
-            }
-            return new Loaded(s, spec, "cached in " + store.file());
+        // the store is opened only around reads and the one write: never while the download runs
+        BarSeries s = new CachingSource(provider, store, false, java.time.Clock.systemUTC(),
+                w -> store.notices().accept("warning: " + w)).load(symbol, interval, range);
+        if (s.isEmpty()) {
+            throw new UserInputException(spec + " returned no bars for " + symbol + " at " + interval);
         }
+        return new Loaded(s, spec, "cached in " + store.file());
     }
 
     private Loaded fromCsv(Path file, Symbol symbol, Interval interval, DateRange range) {

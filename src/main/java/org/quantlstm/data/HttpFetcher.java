@@ -142,7 +142,11 @@ public final class HttpFetcher {
         }
     }
 
+    /** The largest response body accepted by default: 64 MiB (Yahoo's largest chart answers are a few MiB). */
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L << 20;
+
     private final Settings settings;
+    private final long maxBodyBytes;
     private final HttpClient client;
     private final Sleeper sleeper;
     private final Clock clock;
@@ -159,6 +163,16 @@ public final class HttpFetcher {
      */
     public HttpFetcher(Settings settings, Sleeper sleeper, Clock clock, RandomGenerator random,
                        Consumer<String> notices) {
+        this(settings, sleeper, clock, random, notices, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** As above, with the largest body accepted; a longer answer fails with one line and is not retried. */
+    public HttpFetcher(Settings settings, Sleeper sleeper, Clock clock, RandomGenerator random,
+                       Consumer<String> notices, long maxBodyBytes) {
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be >= 1024: " + maxBodyBytes);
+        }
+        this.maxBodyBytes = maxBodyBytes;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -226,6 +240,9 @@ public final class HttpFetcher {
                     throw new HttpStatusException(host + " answered HTTP " + status + " for " + subject
                             + snippet(response.body()), status, response.body());
                 }
+            } catch (BodyTooLargeException e) {
+                throw new UserInputException(host + " sent more than " + BoundedLines.human(maxBodyBytes)
+                        + " for " + subject + "; that is not a market-data answer (refused)", e);
             } catch (HttpConnectTimeoutException e) {
                 lastKind = Failure.UNREACHABLE;
                 lastFailure = "connect timed out after " + seconds(settings.connectTimeout());
@@ -280,7 +297,7 @@ public final class HttpFetcher {
      * forever; here the deadline covers the body too.
      */
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, info -> limitedBody(info, maxBodyBytes));
         try {
             return future.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -290,6 +307,11 @@ public final class HttpFetcher {
             future.cancel(true);
             throw e;
         } catch (ExecutionException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof BodyTooLargeException big) {
+                    throw big;
+                }
+            }
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
@@ -299,6 +321,84 @@ public final class HttpFetcher {
             }
             throw new IOException(cause);
         }
+    }
+
+    /** A body over the size limit. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("response body too large");
+        }
+    }
+
+    /**
+     * The body as text, read into memory only up to {@code max} bytes: a larger declared Content-Length or a
+     * stream that goes past the limit fails with {@link BodyTooLargeException} and the connection is dropped.
+     */
+    static HttpResponse.BodySubscriber<String> limitedBody(HttpResponse.ResponseInfo info, long max) {
+        java.nio.charset.Charset cs = charset(info.headers());
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        CompletableFuture<String> result = new CompletableFuture<>();
+        return new HttpResponse.BodySubscriber<>() {
+            private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            private java.util.concurrent.Flow.Subscription sub;
+
+            @Override
+            public java.util.concurrent.CompletionStage<String> getBody() {
+                return result;
+            }
+
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                sub = subscription;
+                if (declared > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new BodyTooLargeException());
+                    return;
+                }
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(java.util.List<java.nio.ByteBuffer> item) {
+                if (result.isDone()) {
+                    return;
+                }
+                for (java.nio.ByteBuffer b : item) {
+                    if (buf.size() + (long) b.remaining() > max) {
+                        sub.cancel();
+                        result.completeExceptionally(new BodyTooLargeException());
+                        return;
+                    }
+                    byte[] chunk = new byte[b.remaining()];
+                    b.get(chunk);
+                    buf.write(chunk, 0, chunk.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                result.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                result.complete(buf.toString(cs));
+            }
+        };
+    }
+
+    private static java.nio.charset.Charset charset(java.net.http.HttpHeaders headers) {
+        String type = headers.firstValue("Content-Type").orElse("");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)")
+                .matcher(type);
+        if (m.find()) {
+            try {
+                return java.nio.charset.Charset.forName(m.group(1));
+            } catch (RuntimeException unknown) {
+                return java.nio.charset.StandardCharsets.UTF_8;
+            }
+        }
+        return java.nio.charset.StandardCharsets.UTF_8;
     }
 
     /** Backoff after the {@code k}-th failure: min(max, initial·2^(k−1)), jittered uniformly in [½, 1]. */
@@ -359,10 +459,10 @@ public final class HttpFetcher {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && b.length() < max; i++) {
             char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? ' ' : c);
+            b.append(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
         }
         String t = b.toString().replaceAll(" {2,}", " ").strip();
-        return s.length() > max ? t + "..." : t;
+        return org.quantlstm.common.Excerpt.of(t, max) + (s.length() > max ? "..." : "");
     }
 
     private static String seconds(Duration d) {

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,10 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.quantlstm.common.DateRange;
+import org.quantlstm.common.Excerpt;
 import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
 import org.quantlstm.common.UserInputException;
@@ -47,7 +51,13 @@ import org.quantlstm.common.UserInputException;
  * <p><b>Transactions.</b> Each call writes in ONE transaction (delete of the spans, DuckDB appender bulk load,
  * metadata), then commits; any failure rolls everything back and leaves earlier data intact. Symbols are
  * {@link Symbol}-validated and passed only as prepared-statement parameters. One connection per store; close
- * the store (try-with-resources). DuckDB allows one writing process per file at a time.
+ * the store (try-with-resources).
+ *
+ * <p><b>Processes.</b> DuckDB allows one writing process, or several reading ones, per file at a time. The CLI
+ * therefore opens the store only for short bursts (see {@link StoreAccess}): a reader opens it read-only, a
+ * writer opens it for one transaction after all slow work (parsing, downloading, validating) is done, and
+ * either one waits, with a visible notice and a bounded wait, while another process holds it. A write whose
+ * bars equal the stored ones in their span rewrites nothing, so re-importing a file does not grow the store.
  */
 public final class MarketStore implements AutoCloseable {
     /** The database file name inside the data directory. */
@@ -68,21 +78,32 @@ public final class MarketStore implements AutoCloseable {
     private final Connection conn;
     private final Clock clock;
     private final RowHook hook;
+    private final boolean readOnly;
 
-    private MarketStore(Path dir, Clock clock, RowHook hook) {
+    private MarketStore(Path dir, Clock clock, RowHook hook, boolean readOnly, Duration wait, Consumer<String> notices) {
         this.file = dir.resolve(FILE_NAME);
         this.clock = clock;
         this.hook = hook;
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserInputException("data directory " + dir + " cannot be created: " + e.getMessage(), e);
+        this.readOnly = readOnly;
+        if (dir.toString().isBlank()) {
+            throw new UserInputException("the data directory is empty: give a directory");
         }
-        try {
-            Class.forName("org.duckdb.DuckDBDriver");
-            this.conn = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-        } catch (ClassNotFoundException | SQLException e) {
-            throw new UserInputException("cannot open the store " + file + ": " + firstLine(e.getMessage()), e);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("data directory " + dir + " is not a directory");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserInputException("store " + file + " is a directory, not a DuckDB file");
+        }
+        if (!readOnly) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UserInputException("data directory " + dir + " cannot be created: " + e.getMessage(), e);
+            }
+        }
+        this.conn = connect(file, readOnly, wait, notices);
+        if (readOnly) {
+            return;
         }
         try (Statement st = conn.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS bars (symbol VARCHAR NOT NULL, interval_code VARCHAR NOT NULL, "
@@ -98,9 +119,86 @@ public final class MarketStore implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if needed) the store in {@code dir}. */
+    /**
+     * Opens a DuckDB connection, waiting while another process holds the file's lock. DuckDB lets one process
+     * write a file, or several processes read it, at a time; a writer of quantlstm holds the store only for one
+     * short transaction, so waiting is the right answer to a busy store. The first failed attempt sends one
+     * "waiting for the store" line to {@code notices}; at the end of {@code wait} the open fails with one line.
+     */
+    private static Connection connect(Path file, boolean readOnly, Duration wait, Consumer<String> notices) {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("DuckDB driver missing", e);
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        long sleep = 50;
+        boolean told = false;
+        while (true) {
+            try {
+                Properties p = new Properties();
+                if (readOnly) {
+                    p.setProperty("duckdb.read_only", "true");
+                }
+                return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+            } catch (SQLException e) {
+                String m = firstLine(e.getMessage());
+                if (!isLockConflict(m)) {
+                    throw new UserInputException("cannot open the store " + file + ": " + Excerpt.of(m, 300), e);
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new UserInputException("the store " + file + " is still in use by another process after "
+                            + wait.toSeconds() + " s" + holder(m) + "; try again when it has finished, or wait longer "
+                            + "with --store-wait SECONDS", e);
+                }
+                if (!told) {
+                    notices.accept("waiting for the store " + file + " (another process" + holder(m)
+                            + " is writing to it; waiting up to " + wait.toSeconds() + " s)");
+                    told = true;
+                }
+                try {
+                    Thread.sleep(Math.min(sleep, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new UserInputException("interrupted while waiting for the store " + file, ie);
+                }
+                sleep = Math.min(500, sleep * 2);
+            }
+        }
+    }
+
+    static boolean isLockConflict(String message) {
+        return message != null && (message.contains("Could not set lock") || message.contains("Conflicting lock"));
+    }
+
+    /** " (PID n)" from DuckDB's lock message, if it names the holder. */
+    private static String holder(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PID (\\d+)").matcher(message);
+        return m.find() ? " (PID " + m.group(1) + ")" : "";
+    }
+
+    /** Opens (creating if needed) the store in {@code dir}; fails at once if another process is writing to it. */
     public static MarketStore open(Path dir) {
-        return new MarketStore(dir, Clock.systemUTC(), n -> { });
+        return new MarketStore(dir, Clock.systemUTC(), n -> { }, false, Duration.ZERO, s -> { });
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code dir} for writing, waiting up to {@code wait} while another
+     * process holds it; {@code notices} receives one "waiting" line if it has to wait.
+     */
+    public static MarketStore open(Path dir, Duration wait, Consumer<String> notices) {
+        return new MarketStore(dir, Clock.systemUTC(), n -> { }, false, wait, notices);
+    }
+
+    /**
+     * Opens the store in {@code dir} read-only, if its file exists (read paths never create files). Several
+     * readers share the file; a writer in another process is waited for, up to {@code wait}.
+     */
+    public static Optional<MarketStore> openForReading(Path dir, Duration wait, Consumer<String> notices) {
+        if (!Files.isRegularFile(dir.resolve(FILE_NAME))) {
+            return Optional.empty();
+        }
+        return Optional.of(new MarketStore(dir, Clock.systemUTC(), n -> { }, true, wait, notices));
     }
 
     /** Opens the store in {@code dir} only if its file exists (read paths should not create files). */
@@ -110,7 +208,7 @@ public final class MarketStore implements AutoCloseable {
 
     /** For tests: a fixed clock and a hook called after every appended row. */
     static MarketStore open(Path dir, Clock clock, RowHook hook) {
-        return new MarketStore(dir, clock, hook);
+        return new MarketStore(dir, clock, hook, false, Duration.ZERO, s -> { });
     }
 
     /** The default data directory, {@code ~/.quantlstm}. */
@@ -146,11 +244,15 @@ public final class MarketStore implements AutoCloseable {
                 throw new IllegalArgumentException("series " + s.symbol() + " " + s.interval() + " given twice");
             }
         }
+        if (readOnly) {
+            throw new IllegalStateException("store " + file + " was opened read-only");
+        }
         Instant now = clock.instant();
         try {
             conn.setAutoCommit(false);
             try {
                 Map<String, Boolean> existed = new LinkedHashMap<>();
+                java.util.Set<String> unchanged = new java.util.HashSet<>();
                 try (PreparedStatement ps = conn.prepareStatement(
                         "SELECT 1 FROM series WHERE symbol = ? AND interval_code = ?");
                      PreparedStatement del = conn.prepareStatement("DELETE FROM bars WHERE symbol = ? AND "
@@ -163,6 +265,11 @@ public final class MarketStore implements AutoCloseable {
                             had = rs.next();
                         }
                         existed.put(key(s.symbol(), s.interval()), had);
+                        if (had && contentHash(read(s.symbol(), s.interval(), new DateRange(s.time(0),
+                                s.time(s.size() - 1)))).equals(contentHash(s))) {
+                            unchanged.add(key(s.symbol(), s.interval())); // same bars: rewrite nothing
+                            continue;
+                        }
                         // replace the stored bars within the new data's span (first..last)
                         del.setString(1, s.symbol().value());
                         del.setString(2, s.interval().code());
@@ -175,6 +282,9 @@ public final class MarketStore implements AutoCloseable {
                 try (DuckDBAppender app = conn.unwrap(DuckDBConnection.class).createAppender(
                         DuckDBConnection.DEFAULT_SCHEMA, "bars")) {
                     for (BarSeries s : todo) {
+                        if (unchanged.contains(key(s.symbol(), s.interval()))) {
+                            continue;
+                        }
                         String sym = s.symbol().value();
                         String iv = s.interval().code();
                         for (int i = 0; i < s.size(); i++) {
@@ -240,6 +350,29 @@ public final class MarketStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("store " + file + ": write failed, nothing was changed: "
                     + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The time of the {@code k}-th last stored bar of a series (k = 1: the last bar), or of its first bar when
+     * fewer than k are stored; empty when nothing is stored. An incremental fetch starts there, so that the
+     * last few bars are downloaded again and revisions replace them.
+     */
+    public Optional<Instant> kthLastTime(Symbol symbol, Interval interval, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1: " + k);
+        }
+        String sql = "SELECT epoch_ms(ts) FROM (SELECT ts FROM bars WHERE symbol = ? AND interval_code = ? "
+                + "ORDER BY ts DESC LIMIT ?) ORDER BY ts LIMIT 1";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, symbol.value());
+            ps.setString(2, interval.code());
+            ps.setInt(3, k);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("store " + file + ": query failed: " + firstLine(e.getMessage()), e);
         }
     }
 

@@ -56,8 +56,13 @@ final class ProviderBars {
         return builder.size();
     }
 
+    /**
+     * The bars, through the same {@link BarValidator} as imported files: a bar with high &lt; low, an absurd
+     * price or a date outside 1800..2200 is refused here just as it is in {@code data import}. Repairs and
+     * warnings (gaps, open outside the range) are not repeated here; {@link CachingSource} reports them.
+     */
     BarSeries build() {
-        return builder.build();
+        return new BarValidator().validate(provider, builder.build(), new java.util.ArrayList<>());
     }
 
     private void checkPrice(String what, double v, long t) {

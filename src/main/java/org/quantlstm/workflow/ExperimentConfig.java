@@ -84,7 +84,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
                                  String riskFree) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = org.quantlstm.common.YamlLimits.mapper();
     /** The experiments shipped in {@code experiments/} (and in the jar). */
     public static final List<String> SYSTEMS = List.of("spy-analyser", "weekly-12", "multi-asset-4h", "cross-sectional");
 
@@ -100,11 +100,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
             if (!Files.isRegularFile(p)) {
                 throw new UserInputException(nameOrPath + ": no such experiment file");
             }
-            try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UserInputException(nameOrPath + ": cannot read (" + e.getMessage() + ")");
-            }
+            text = org.quantlstm.common.YamlLimits.readFile(p, nameOrPath);
             label = nameOrPath;
         } else {
             text = bundled(nameOrPath);
@@ -132,13 +128,8 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
 
     /** Parses experiment text ({@code label} names it in errors) with overrides. */
     public static ExperimentConfig parse(String text, String label, Map<String, String> overrides) {
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new UserInputException(label + ": not valid YAML (line " + e.getLocation().getLineNr() + "): "
-                    + e.getOriginalMessage());
-        }
+        org.quantlstm.common.YamlLimits.checkOverrides(overrides);
+        JsonNode tree = org.quantlstm.common.YamlLimits.readTree(YAML, text, label);
         if (tree == null || !tree.isObject()) {
             throw new UserInputException(label + ": expected a YAML mapping at the top level");
         }

@@ -49,11 +49,70 @@ public final class RunFolder implements AutoCloseable {
             while (Files.exists(target)) {
                 target = runsRoot.resolve(stamp + "-" + safe + "-" + k++);
             }
-            Path staging = Files.createTempDirectory(runsRoot, ".staging-" + stamp + "-");
+            removeStaleStaging(runsRoot);
+            Path staging = Files.createTempDirectory(runsRoot, STAGING + ProcessHandle.current().pid() + "-" + stamp + "-");
             return new RunFolder(staging, target, stamp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder under " + runsRoot, e);
         }
+    }
+
+    private static final String STAGING = ".staging-";
+
+    /**
+     * Deletes the staging folders of runs whose process is gone (killed with {@code kill -9}, power loss): their
+     * name carries the owner's PID. A staging folder of a live process is left alone; one without a PID (older
+     * versions) is removed once it is a day old.
+     */
+    static int removeStaleStaging(Path runsRoot) {
+        int removed = 0;
+        try (var dirs = Files.newDirectoryStream(runsRoot, STAGING + "*")) {
+            for (Path d : dirs) {
+                String rest = d.getFileName().toString().substring(STAGING.length());
+                int dash = rest.indexOf('-');
+                boolean stale;
+                try {
+                    long pid = Long.parseLong(rest.substring(0, Math.max(0, dash)));
+                    // a stamp (yyyyMMdd) is not a PID: names of the older form fall through to the age rule
+                    stale = rest.substring(0, dash).length() != 8
+                            ? ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
+                            : ageOver(d, java.time.Duration.ofDays(1));
+                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                    stale = ageOver(d, java.time.Duration.ofDays(1));
+                }
+                if (stale && Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(d);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // cleaning up is best effort: a folder we cannot list or delete is left for the user
+        }
+        return removed;
+    }
+
+    private static boolean ageOver(Path p, java.time.Duration age) {
+        try {
+            return Files.getLastModifiedTime(p).toInstant().isBefore(java.time.Instant.now().minus(age));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** The UTC timestamp in the folder name, {@code yyyyMMdd-HHmmss}, also used in chart file names. */
@@ -137,19 +196,7 @@ public final class RunFolder implements AutoCloseable {
             return;
         }
         try {
-            Files.walkFileTree(staging, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            deleteTree(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up " + staging, e);
         }

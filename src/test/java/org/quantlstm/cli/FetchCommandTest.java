@@ -43,6 +43,22 @@ class FetchCommandTest {
     }
 
     @Test
+    void aLaterEndThanTheLastDownloadAsksTheProviderAgainForTheTail(@TempDir Path dir) {
+        stub.on("/v8/finance/chart/SPY", r -> Reply.json(StubHttpServer.fixture("yahoo_spy_1d.json")));
+        String url = stub.baseUrl().toString();
+        assertThat(MainTest.run("--data-dir", dir.toString(), "fetch", "SPY", "--base-url", url).code()).isZero();
+        // the store knows the bars up to its download only: --to 2030-01-01 is not a cache hit
+        MainTest.Result later = MainTest.run("--data-dir", dir.toString(), "fetch", "SPY", "--base-url", url,
+                "--to", "2030-01-01");
+        assertThat(later.code()).as(later.err()).isZero();
+        assertThat(later.out()).contains("up to date: no bars after 2024-03-15 (last 5 re-checked)");
+        assertThat(stub.requests()).hasSize(2);
+        // asked from the 5th-last stored bar (2024-03-11; YahooSource pads period1 by a day), not from the start
+        assertThat(Long.parseLong(stub.requests().get(1).params().get("period1")))
+                .isBetween(1_710_028_800L, 1_710_115_200L);
+    }
+
+    @Test
     void offlineIsOneClearLineAndExitTwo(@TempDir Path dir) {
         String url = "http://127.0.0.1:" + StubHttpServer.closedPort();
         MainTest.Result r = MainTest.run("--data-dir", dir.toString(), "fetch", "SPY", "--base-url", url);

@@ -73,7 +73,7 @@ class BarValidatorTest {
     @Test
     void longGapsAreCountedInAWarning() throws IOException {
         CsvBarReader.Result r = read("g.csv", "2024-01-02,1,2,0.5,1,1\n2024-01-12,1,2,0.5,1,1\n2024-01-15,1,2,0.5,1,1\n"
-                + "2024-01-22,1,2,0.5,1,1\n");
+                + "2024-01-22,1,2,0.5,1,1\n2024-01-23,1,2,0.5,1,1\n2024-01-24,1,2,0.5,1,1\n");
         assertThat(r.report().warnings()).containsExactly(
                 "g.csv: X has 2 gaps longer than 4 days (largest 10.0 days, after 2024-01-02)");
     }

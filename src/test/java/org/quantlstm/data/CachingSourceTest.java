@@ -22,6 +22,7 @@ class CachingSourceTest {
     static final class CountingSource implements MarketDataSource {
         final List<DateRange> calls = new ArrayList<>();
         double base = 100;
+        int n = 20;
         boolean fail;
 
         @Override
@@ -35,7 +36,7 @@ class CachingSourceTest {
             if (fail) {
                 throw new UserInputException("fake: offline");
             }
-            return MarketStoreTest.bars(symbol.value(), 0, 20, base).between(range);
+            return MarketStoreTest.bars(symbol.value(), 0, n, base).between(range);
         }
     }
 
@@ -113,5 +114,101 @@ class CachingSourceTest {
         assertThat(CachingSource.covers(days(1, 5), days(1, 5))).isTrue();
         assertThat(CachingSource.covers(days(1, 5), days(0, 5))).isFalse();
         assertThat(CachingSource.covers(days(1, 5), new DateRange(days(2, 2).from(), null))).isFalse();
+    }
+
+    /** A clock the test moves. */
+    static final class TestClock extends java.time.Clock {
+        java.time.Instant now;
+
+        TestClock(java.time.Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void openEndedFetchOfAStaleSeriesExtendsItAndRefetchesTheLastBars() {
+        CountingSource fake = new CountingSource();
+        TestClock clock = new TestClock(Instant.ofEpochMilli(MarketStoreTest.T0 + 25 * MarketStoreTest.DAY));
+        Symbol aaa = Symbol.of("AAA");
+        try (MarketStore store = MarketStore.open(dir, clock, n -> { })) {
+            CachingSource cache = new CachingSource(fake, store, false, clock);
+            assertThat(cache.fetch(aaa, Interval.D1, DateRange.all()).kind()).isEqualTo(CachingSource.Kind.DOWNLOADED);
+            // within FRESH_FOR: a hit
+            clock.now = clock.now.plus(java.time.Duration.ofMinutes(10));
+            assertThat(cache.fetch(aaa, Interval.D1, DateRange.all()).kind()).isEqualTo(CachingSource.Kind.HIT);
+            assertThat(fake.calls).hasSize(1);
+
+            // a day later the provider has three more bars, and revised its prices
+            clock.now = clock.now.plus(java.time.Duration.ofDays(1));
+            fake.n = 23;
+            fake.base = 200;
+            CachingSource.Outcome o = cache.fetch(aaa, Interval.D1, DateRange.all());
+            assertThat(o.kind()).isEqualTo(CachingSource.Kind.EXTENDED);
+            assertThat(o.added()).isEqualTo(3);
+            assertThat(o.previousLast()).isEqualTo(Instant.ofEpochMilli(MarketStoreTest.T0 + 19 * MarketStoreTest.DAY));
+            // asked from the 5th-last stored bar (day 15), open-ended
+            assertThat(fake.calls.get(1)).isEqualTo(new DateRange(
+                    Instant.ofEpochMilli(MarketStoreTest.T0 + 15 * MarketStoreTest.DAY), null));
+            BarSeries all = o.bars();
+            assertThat(all.size()).isEqualTo(23);
+            assertThat(all.close(14)).isEqualTo(114); // older bars kept as stored
+            assertThat(all.close(15)).isEqualTo(215); // the re-fetched tail carries the revision
+            assertThat(all.close(22)).isEqualTo(222);
+            assertThat(store.info(aaa, Interval.D1).orElseThrow().coverage()).isEqualTo(DateRange.all());
+        }
+    }
+
+    @Test
+    void aBoundedEndAfterTheLastDownloadIsNotACacheHit() {
+        CountingSource fake = new CountingSource();
+        TestClock clock = new TestClock(Instant.ofEpochMilli(MarketStoreTest.T0 + 25 * MarketStoreTest.DAY));
+        Symbol aaa = Symbol.of("AAA");
+        try (MarketStore store = MarketStore.open(dir, clock, n -> { })) {
+            CachingSource cache = new CachingSource(fake, store, false, clock);
+            cache.fetch(aaa, Interval.D1, DateRange.all());
+            // --to before the download: covered
+            assertThat(cache.fetch(aaa, Interval.D1, days(0, 19)).kind()).isEqualTo(CachingSource.Kind.HIT);
+            // --to 2030-01-01: after the download, so the store cannot know those bars yet
+            DateRange future = new DateRange(null, Instant.parse("2030-01-01T23:59:59Z"));
+            assertThat(cache.fetch(aaa, Interval.D1, future).kind()).isEqualTo(CachingSource.Kind.EXTENDED);
+            assertThat(fake.calls).hasSize(2);
+        }
+    }
+
+    @Test
+    void providerBarsPassTheSameValidatorAsImports() {
+        MarketDataSource bad = new MarketDataSource() {
+            @Override
+            public String name() {
+                return "bad";
+            }
+
+            @Override
+            public BarSeries load(Symbol symbol, Interval interval, DateRange range) {
+                return BarSeries.of(symbol, Interval.D1, new long[] {MarketStoreTest.T0, MarketStoreTest.T0 + MarketStoreTest.DAY},
+                        new double[] {1, 1}, new double[] {2, 2}, new double[] {0.5, 3}, new double[] {1, 1}, null,
+                        new double[] {0, 0});
+            }
+        };
+        try (MarketStore store = MarketStore.open(dir)) {
+            assertThatThrownBy(() -> new CachingSource(bad, store, false).load(Symbol.of("B"), Interval.D1, DateRange.all()))
+                    .isInstanceOf(UserInputException.class).hasMessage("bad row 2: high 2 < low 3");
+            assertThat(store.list()).isEmpty();
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class StubHttpServer implements AutoCloseable {
             return new Reply(status, body, h, delayMillis, cutAfterBytes);
         }
 
-        Reply delayedBy(long millis) {
+        public Reply delayedBy(long millis) {
             return new Reply(status, body, headers, millis, cutAfterBytes);
         }
 

@@ -53,4 +53,21 @@ class RunFolderTest {
         assertThat(h).hasSize(64).isEqualTo(DataFingerprint.sha256(spy.slice(0, 100)));
         assertThat(DataFingerprint.sha256(spy.slice(0, 99))).isNotEqualTo(h);
     }
+
+    @Test
+    void stagingFoldersOfDeadRunsAreRemovedAtTheNextStartAndLiveOnesKept(@TempDir Path runs) throws Exception {
+        Path dead = Files.createDirectories(runs.resolve(".staging-999999999-20260101-000000-123"));
+        Files.writeString(dead.resolve("metrics.json"), "{}");
+        Path live = Files.createDirectories(runs.resolve(".staging-" + ProcessHandle.current().pid()
+                + "-20260101-000000-456"));
+        Path oldForm = Files.createDirectories(runs.resolve(".staging-20250101-000000-789"));
+        Files.setLastModifiedTime(oldForm, java.nio.file.attribute.FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
+        Path freshOldForm = Files.createDirectories(runs.resolve(".staging-20260101-000000-999"));
+        try (RunFolder f = RunFolder.create(runs, "x", Clock.fixed(Instant.parse("2026-01-02T00:00:00Z"), ZoneOffset.UTC))) {
+            assertThat(dead).doesNotExist();
+            assertThat(oldForm).doesNotExist();
+            assertThat(live).exists();
+            assertThat(freshOldForm).exists();
+        }
+    }
 }
