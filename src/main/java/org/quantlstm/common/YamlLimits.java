@@ -29,7 +29,8 @@ public final class YamlLimits {
     /** Most aliases ({@code *name}) in one document. */
     public static final int MAX_ALIASES = 50;
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}(\\.[A-Za-z_][A-Za-z0-9_-]{0,63}){0,15}");
+    // segments are names or ticker symbols (universe.intervals.ZW=F, universe.periods_per_year.^SPX)
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_^][A-Za-z0-9_=^-]{0,63}(\\.[A-Za-z0-9_^][A-Za-z0-9_=^-]{0,63}){0,15}");
 
     private YamlLimits() {
     }
