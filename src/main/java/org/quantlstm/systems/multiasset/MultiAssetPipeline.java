@@ -71,7 +71,8 @@ public final class MultiAssetPipeline {
         Map<Symbol, BarSeries> data = load(cfg, ms, market);
         out.println("=".repeat(100));
         out.printf(Locale.ROOT, "MULTI-ASSET 4H: %s (price + RSI) per asset, tuned on validation %s; %.0f bps costs, %s fills%n",
-                cfg.model().cell().code().toUpperCase(Locale.ROOT), ms.goal() == AssetTuner.Goal.PROFIT_DD ? "profit - " + OptunaStyleLog.number(ms.lambda()) + " x max drawdown"
+                cfg.model().cell().code().toUpperCase(Locale.ROOT),
+                ms.goal() == AssetTuner.Goal.PROFIT_DD ? "profit - " + OptunaStyleLog.number(ms.lambda()) + " x max drawdown"
                         : ms.goal().code(), cfg.backtest().costBps(), cfg.backtest().fill());
         Integer fixedEpochs = MultiAssetSettings.fixedEpochs(cfg);
         out.printf(Locale.ROOT, "Budget: %d trials per asset (%s sampler, %s pruner), epochs %s; split %.0f/%.0f/%.0f%n",
