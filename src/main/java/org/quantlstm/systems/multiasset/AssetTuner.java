@@ -62,7 +62,12 @@ import org.quantlstm.tuning.TrialState;
  * (0 when the equity never moves), or the validation RMSE of the implied next close (price units, minimised).
  *
  * <p><b>The test.</b> {@link #evaluateOnTest} retrains the chosen configuration on train + validation (the scalers
- * re-fitted on those rows, same number of epochs) and trades the test segment once. Its Deflated Sharpe Ratio
+ * re-fitted on those rows, same number of epochs) and trades the test segment once. With walk-forward retraining
+ * ({@code model.retrain} expanding or rolling) the test decision bars are cut into blocks
+ * ({@link Retraining#folds}, horizon one bar) and each block is forecast by its own model with the same parameters,
+ * trained only on windows whose decision bars lie before the block start minus a one-bar purge, its scalers fitted on
+ * those rows and its thresholds in std of its own training predictions ({@link #walkForward}); the block positions
+ * are concatenated and the whole test segment is traded once. Tuning trials always fit once. Its Deflated Sharpe Ratio
  * deflates by the number of COMPLETE and PRUNED trials, with the variance of the trials' validation Sharpe ratios (per period)
  * when at least two are known to this process, else the variance of a Sharpe estimate under the null over the
  * validation length, 1/(T−1).
@@ -199,11 +204,21 @@ public final class AssetTuner {
      * One fit and one traded segment. Arrays run over the segment's bars {@code [from, to)} of the series
      * (index 0 = bar {@code from}, the first decision bar; its equity is the starting capital). {@code predictedClose}
      * and {@code predictedReturn} are the forecasts made at each bar's close of the next close (NaN where no window
-     * exists); {@code target} the position decided there (+1, −1, 0).
+     * exists); {@code target} the position decided there (+1, −1, 0). {@code modelsTrained} is 1 for a single fit,
+     * the number of folds with walk-forward retraining (then {@code history} is the first fold's and
+     * {@code predictionStd} the last fold's).
      */
     public record Evaluation(Params params, TrainingHistory history, int from, int to, long[] times, double[] close,
                              double[] predictedClose, double[] predictedReturn, double[] target,
-                             BacktestResult backtest, double rmse, double predictionStd) {
+                             BacktestResult backtest, double rmse, double predictionStd, int modelsTrained) {
+
+        /** A single fit. */
+        public Evaluation(Params params, TrainingHistory history, int from, int to, long[] times, double[] close,
+                          double[] predictedClose, double[] predictedReturn, double[] target, BacktestResult backtest,
+                          double rmse, double predictionStd) {
+            this(params, history, from, to, times, close, predictedClose, predictedReturn, target, backtest, rmse,
+                    predictionStd, 1);
+        }
 
         /** Per-period Sharpe of the segment's equity returns (cash earns nothing); 0 when equity never moves. */
         public double perPeriodSharpe() {
@@ -282,11 +297,143 @@ public final class AssetTuner {
 
     /**
      * Retrains {@code p} on every bar before the test segment and trades the test segment once (decisions from
-     * the last validation bar's close on, so the first fill is the first test bar).
+     * the last validation bar's close on, so the first fill is the first test bar). With walk-forward retraining the
+     * test segment is forecast block by block ({@link #walkForward}) and still traded once.
      */
     public Evaluation evaluateOnTest(BarSeries series, Params p, TrainingListener listener) {
         DataSplit split = split(series.size());
+        if (settings.retrain().active()) {
+            return walkForward(series, split.validEnd() - 1, series.size(), p, listener);
+        }
         return fitAndTrade(series, split.validEnd(), split.validEnd() - 1, series.size(), false, p, listener);
+    }
+
+    /** Bars between the last training decision bar of a fold and its block start, beyond the label horizon. */
+    static final int PURGE = 1;
+
+    /**
+     * One walk-forward block as it is trained and traded: decision bars {@code [predictFrom, predictTo)} are forecast
+     * by a model trained on the windows whose decision bars lie in {@code [trainFrom, trainTo]}; its feature scaler
+     * is fitted on rows {@code [scalerFrom, trainTo]} (the rows those windows read), its target scaler on the targets
+     * of those decision bars (the last realised at bar {@code trainTo + 1}). Every training bar lies before
+     * {@code predictFrom − PURGE}.
+     */
+    record FoldRows(int predictFrom, int predictTo, int trainFrom, int trainTo, int scalerFrom) {
+        FoldRows {
+            if (predictTo <= predictFrom || trainFrom > trainTo || scalerFrom < 0 || scalerFrom > trainFrom) {
+                throw new IllegalArgumentException("fold rows " + predictFrom + ".." + predictTo + " trained on "
+                        + trainFrom + ".." + trainTo + " from row " + scalerFrom);
+            }
+            if (trainTo >= predictFrom - PURGE) {
+                throw new IllegalStateException("fold starting at bar " + predictFrom + " would train on decision bar "
+                        + trainTo + " (must be before " + (predictFrom - PURGE) + ")");
+            }
+        }
+    }
+
+    /**
+     * The walk-forward blocks over decision bars {@code [from, to)}: {@link Retraining#folds} with a one-bar horizon,
+     * {@code firstBar} the earliest decision bar with a complete window of {@code seqLen} rows.
+     */
+    static List<FoldRows> foldRows(Retraining retrain, int from, int to, int firstBar, int seqLen) {
+        List<FoldRows> out = new ArrayList<>();
+        for (Retraining.Fold f : retrain.folds(from, to, 1, firstBar)) {
+            if (f.trainTo() < f.trainFrom()) {
+                throw new UserInputException("a retraining fold starting at bar " + f.predictFrom()
+                        + " has no training bars; use a longer model.retrain_window or period");
+            }
+            out.add(new FoldRows(f.predictFrom(), f.predictTo(), f.trainFrom(), f.trainTo(),
+                    Math.max(0, f.trainFrom() - seqLen + 1)));
+        }
+        return out;
+    }
+
+    /**
+     * Walk-forward evaluation of {@code p} over decision bars {@code [from, to)} (see {@link FoldRows}): each block's
+     * positions come from its own model, scalers and thresholds; the concatenated positions are traded once with the
+     * same backtest settings as a single fit. Only bars below {@code to} are read, and a block reads nothing at or
+     * after its own start, so cutting the series at a bar inside the segment leaves every earlier position as it was.
+     */
+    Evaluation walkForward(BarSeries series, int from, int to, Params p, TrainingListener listener) {
+        BarSeries s = series.slice(0, to).adjusted();
+        double[] close = s.closes();
+        FeatureMatrix raw = new PriceRsi().compute(s, null);
+        double[] target = Targets.nextLogReturn(close);
+        Windows complete = Windowing.forInference(raw, target, p.seqLen(), 0, from);
+        if (complete.samples() == 0) {
+            throw new UserInputException(series.symbol() + ": no complete window of " + p.seqLen()
+                    + " bars before the test segment; use a longer period");
+        }
+        List<FoldRows> folds = foldRows(settings.retrain(), from, to, complete.endIndex()[0], p.seqLen());
+        TrainConfig tc = TrainConfig.defaults().withEpochs(p.epochs()).withBatchSize(settings.batchSize())
+                .withLearningRate(p.learningRate()).withEarlyStopping(0, 0.0, false).withLrPlateau(0, 1.0, 0.0)
+                .withSeed(settings.seed()).withThreads(settings.threads());
+        LstmSpec spec = LstmSpec.multiAsset(p.seqLen(), raw.width(), p.hidden(), p.layers(), p.dropout())
+                .withCell(settings.cell());
+        int m = to - from;
+        double[] pc = new double[m];
+        double[] pr = new double[m];
+        double[] pos = new double[m];
+        Arrays.fill(pc, Double.NaN);
+        Arrays.fill(pr, Double.NaN);
+        TrainingHistory first = null;
+        double sd = Double.NaN;
+        int models = 0;
+        for (FoldRows fold : folds) {
+            MinMaxScaler fx = MinMaxScaler.fit(raw, fold.scalerFrom(), fold.trainTo() + 1);
+            StandardScaler fy = StandardScaler.fitColumn("next_log_return", target, fold.trainFrom(), fold.trainTo() + 1);
+            FeatureMatrix scaled = fx.transform(raw);
+            double[] y = fy.transform(0, target);
+            Windows train = Windowing.build(scaled, y, p.seqLen(), fold.trainFrom(), fold.trainTo() + 1);
+            if (train.samples() < 20) {
+                throw new UserInputException(series.symbol() + ": the retraining fold starting "
+                        + MarketData.label(s, fold.predictFrom()) + " has only " + train.samples()
+                        + " training windows of " + p.seqLen() + " bars; use a longer model.retrain_window or period");
+            }
+            Windows infer = Windowing.forInference(scaled, y, p.seqLen(), fold.predictFrom(), fold.predictTo());
+            try (Forecaster f = Forecaster.create(spec, settings.seed())) {
+                TrainingHistory h = f.fit(train, null, tc, listener);
+                first = first == null ? h : first;
+                models++;
+                double[] trainPred = fy.inverse(0, f.predict(train));
+                double[] simple = new double[trainPred.length];
+                for (int i = 0; i < simple.length; i++) {
+                    simple[i] = Math.expm1(trainPred[i]);
+                }
+                double centre = mean(simple);
+                sd = std(simple);
+                if (!(sd > 0)) {
+                    sd = Double.MIN_NORMAL;
+                }
+                double up = centre + p.longThreshold() * sd;
+                double down = centre - p.shortThreshold() * sd;
+                double[] z = infer.samples() == 0 ? new double[0] : f.predict(infer);
+                for (int i = 0; i < infer.samples(); i++) {
+                    int t = infer.endIndex()[i];
+                    double logR = fy.inverse(0, z[i]);
+                    double r = Math.expm1(logR);
+                    pc[t - from] = close[t] * Math.exp(logR);
+                    pr[t - from] = r;
+                    pos[t - from] = !Double.isFinite(r) ? 0 : r > up ? 1 : settings.allowShort() && r < down ? -1 : 0;
+                }
+            }
+        }
+        double se = 0;
+        int count = 0;
+        for (int i = 0; i < m; i++) {
+            int t = from + i;
+            if (t + 1 < to && Double.isFinite(pc[i])) {
+                double err = pc[i] - close[t + 1];
+                se += err * err;
+                count++;
+            }
+        }
+        long[] times = Arrays.copyOfRange(s.epochMillis(), from, to);
+        double[] cl = Arrays.copyOfRange(close, from, to);
+        Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(s.opens(), from, to), cl);
+        BacktestResult bt = new Backtester(settings.backtest()).run("lstm_long_short", prices, pos);
+        return new Evaluation(p, first, from, to, times, cl, pc, pr, pos, bt,
+                count == 0 ? Double.NaN : Math.sqrt(se / count), sd, models);
     }
 
     /** The validation per-period Sharpe ratios of the trials this process ran, by trial number. */

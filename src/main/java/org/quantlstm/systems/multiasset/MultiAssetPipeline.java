@@ -70,11 +70,14 @@ public final class MultiAssetPipeline {
         MarketData market = MarketData.of(cfg.data(), ctx);
         Map<Symbol, BarSeries> data = load(cfg, ms, market);
         out.println("=".repeat(100));
-        out.printf(Locale.ROOT, "MULTI-ASSET 4H: LSTM (price + RSI) per asset, tuned on validation %s; %.0f bps costs, %s fills%n",
+        out.printf(Locale.ROOT, "MULTI-ASSET 4H: %s (price + RSI) per asset, tuned on validation %s; %.0f bps costs, %s fills%n",
+                cfg.model().cell().code().toUpperCase(Locale.ROOT),
                 ms.goal() == AssetTuner.Goal.PROFIT_DD ? "profit - " + OptunaStyleLog.number(ms.lambda()) + " x max drawdown"
                         : ms.goal().code(), cfg.backtest().costBps(), cfg.backtest().fill());
-        out.printf(Locale.ROOT, "Budget: %d trials per asset (%s sampler, %s pruner), epochs %d-%d; split %.0f/%.0f/%.0f%n",
-                ms.trials(), ms.sampler(), ms.pruner(), ms.space().epochsLow(), ms.space().epochsHigh(),
+        Integer fixedEpochs = MultiAssetSettings.fixedEpochs(cfg);
+        out.printf(Locale.ROOT, "Budget: %d trials per asset (%s sampler, %s pruner), epochs %s; split %.0f/%.0f/%.0f%n",
+                ms.trials(), ms.sampler(), ms.pruner(), fixedEpochs != null ? fixedEpochs + " (model.epochs)"
+                        : ms.space().epochsLow() + "-" + ms.space().epochsHigh(),
                 100 * cfg.split().train() * (1 - cfg.split().validation()), 100 * cfg.split().train() * cfg.split().validation(),
                 100 * (1 - cfg.split().train()));
         out.printf(Locale.ROOT, "Data: %s; network %s/%s, retraining %s%n", market.describeAll(), "multi-asset",
@@ -86,6 +89,10 @@ public final class MultiAssetPipeline {
             int k = 0;
             for (BarSeries s : data.values()) {
                 results.add(tuneAsset(cfg, ms, s, cfg.seed() + k++, out, listener));
+            }
+            if (cfg.model().retrain().active()) {
+                out.printf(Locale.ROOT, "%nModels trained per asset for the test (walk-forward %s), besides one per tuning "
+                        + "trial: %s%n", cfg.model().retrain().describe(), modelsTrained(results));
             }
             String table = table(results, cfg.backtest().initialCapital());
             Portfolio pf = portfolio(results, ms);
@@ -147,9 +154,21 @@ public final class MultiAssetPipeline {
         AssetTuner.Evaluation test = tuner.evaluateOnTest(s, AssetTuner.Params.of(best.params(), tuner.settings().space()),
                 listener);
         AssetTuner.Deflation d = tuner.deflate(test, trials, split.validSize());
-        out.printf(Locale.ROOT, "Test (retrained on train+validation, traded once): %s  DSR %.3f over %d trials%n",
-                AssetTuner.describe(test, ppy), d.dsr(), d.trials());
+        String how = cfg.model().retrain().active()
+                ? "walk-forward " + cfg.model().retrain().describe() + ", " + test.modelsTrained() + " models, traded once"
+                : "retrained on train+validation, traded once";
+        out.printf(Locale.ROOT, "Test (%s): %s  DSR %.3f over %d trials%n", how, AssetTuner.describe(test, ppy), d.dsr(),
+                d.trials());
         return new AssetResult(s.symbol(), s.interval(), ppy, s, split, trials, best, test, d);
+    }
+
+    /** {@code XAUUSD 5, XAGUSD 5, …}: the models trained for each asset's test evaluation. */
+    static String modelsTrained(List<AssetResult> results) {
+        StringBuilder b = new StringBuilder();
+        for (AssetResult r : results) {
+            b.append(b.length() == 0 ? "" : ", ").append(r.symbol().value()).append(' ').append(r.test().modelsTrained());
+        }
+        return b.toString();
     }
 
     /** The seed's table (figure 7) plus the DSR; σ annualised by each asset's interval. */
@@ -360,6 +379,14 @@ public final class MultiAssetPipeline {
         conv.put("split", Map.of("train_plus_validation", cfg.split().train(), "validation_share", cfg.split().validation()));
         conv.put("seed", cfg.seed());
         metrics.put("conventions", conv);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("cell", cfg.model().cell().code());
+        model.put("retrain", cfg.model().retrain().scheme().code());
+        model.put("retrain_every", cfg.model().retrain().every());
+        model.put("retrain_window", cfg.model().retrain().window());
+        model.put("retrain_purge_bars", AssetTuner.PURGE);
+        model.put("epochs", MultiAssetSettings.fixedEpochs(cfg) == null ? "tuned" : MultiAssetSettings.fixedEpochs(cfg));
+        metrics.put("model", model);
         metrics.put("tuning", Map.of("trials_per_asset", ms.trials(), "objective", ms.goal().code(), "lambda", ms.lambda(),
                 "sampler", ms.sampler(), "pruner", ms.pruner(), "space", ms.space(),
                 "thresholds_unit", "std of the model's predicted returns on its training windows, from their mean"));
@@ -389,6 +416,7 @@ public final class MultiAssetPipeline {
             a.put("dsr_trials", r.deflation().trials());
             a.put("dsr_sharpe_variance_source", r.deflation().varianceSource());
             a.put("test_rmse", nan(r.test().rmse()));
+            a.put("models_trained", r.test().modelsTrained());
             assets.add(a);
         }
         metrics.put("assets", assets);

@@ -69,7 +69,16 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         int[] layers = intRange(t, "num_layers", 1, 2);
         double[] dropout = range(t, "dropout", 0.0, 0.3);
         double[] lr = range(t, "lr", 1e-4, 1e-2);
-        int[] epochs = intRange(t, "epochs", 2, 8);
+        boolean tunedEpochsSet = t.has("epochs");
+        int[] epochs = intRange(t, "epochs", 2, 4);
+        Integer fixed = fixedEpochs(cfg);
+        if (fixed != null) {
+            if (tunedEpochsSet) {
+                throw new UserInputException(cfg.label() + ": model.epochs and tuning.epochs are both set: give "
+                        + "model.epochs (--epochs N: every trial trains N epochs) or the tuned range tuning.epochs, not both");
+            }
+            epochs = new int[] {fixed, fixed};
+        }
         double[] thr = range(t, "threshold", 0.0, 1.5);
         int jobs = t.integer("jobs", 1, 1, 64);
         int threads = t.integer("threads", 1, 0, 256);
@@ -101,6 +110,14 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         p.rejectUnknownKeys();
         return new MultiAssetSettings(trials, goal, lambda, sampler, pruner, startup, warmup, space, jobs, intervals,
                 ppy, commonEnd, merton, maxWeight, threads);
+    }
+
+    /**
+     * {@code model.epochs} (CLI {@code --epochs N}) when the experiment sets it: every trial then trains exactly that
+     * many epochs (the tuned range becomes [N, N]); null when the epochs are tuned.
+     */
+    public static Integer fixedEpochs(ExperimentConfig cfg) {
+        return cfg.presentKeys().contains("model.epochs") ? cfg.model().epochs() : null;
     }
 
     /** PyTorch threads per training: {@code threads}, or with 0 the available cores divided among the jobs. */

@@ -14,18 +14,19 @@ public final class MultiAssetSystem implements TradingSystem {
     public static final String NAME = "multi-asset-4h";
 
     private static final Set<String> KEYS = Keys.of("data.tickers", "data.source", "data.interval", "data.period_days",
-            "model.cell", "model.batch_size", "model.retrain", "model.retrain_every",
+            "model.cell", "model.epochs", "model.batch_size", "model.retrain", "model.retrain_every",
             "model.retrain_window", "split.train", "split.validation", "signal.allow_short", "backtest.cost_bps",
             "backtest.slippage_bps", "backtest.min_cost", "backtest.fill", "backtest.initial_capital", "tuning.*",
             "universe.*", "portfolio.*");
 
     /**
      * The plan as applied: the assets and their source, the system's own settings, and the common settings the
-     * tuner reads (split, shorts, batch size, cell, retraining, execution and costs).
+     * tuner reads (split, shorts, batch size, cell, retraining, execution and costs). {@code epochs} is
+     * {@code model.epochs} when set (every trial trains exactly that many), null when the epochs are tuned.
      */
     public record Plan(ExperimentConfig.DataConfig data, MultiAssetSettings settings, ExperimentConfig.SplitConfig split,
                        boolean allowShort, int batchSize, LstmSpec.Cell cell, Retraining retrain,
-                       ExperimentConfig.BacktestConfig backtest, long seed) {
+                       Integer epochs, ExperimentConfig.BacktestConfig backtest, long seed) {
     }
 
     /** The plan of an experiment. */
@@ -36,7 +37,7 @@ public final class MultiAssetSystem implements TradingSystem {
         var backtest = new ExperimentConfig.BacktestConfig(b.costBps(), b.slippageBps(), b.minCost(), b.fill(),
                 b.initialCapital(), "");
         return new Plan(cfg.data(), MultiAssetSettings.read(cfg), cfg.split(), cfg.signal().allowShort(),
-                m.batchSize(), m.cell(), m.retrain(), backtest, cfg.seed());
+                m.batchSize(), m.cell(), m.retrain(), MultiAssetSettings.fixedEpochs(cfg), backtest, cfg.seed());
     }
 
     @Override
