@@ -385,6 +385,18 @@ public final class CrossSectionalPipeline {
                 + "return over %s / (vol20 x sqrt(%d))%n", train.samples(), lookback, f, valid.samples(), lookback, f,
                 h, u.benchmark().symbol(), h);
 
+        // walk-forward folds and their windows, checked before any training
+        List<Retraining.Fold> folds = retrain.active() ? retrain.folds(testStart, n, h, 0) : List.of();
+        List<FoldSelection> selections = new ArrayList<>();
+        for (Retraining.Fold fold : folds) {
+            FoldSelection sel = select(decisionDates, realisedDates, fold, cfg.split().validation());
+            if (sel.trainWindows() < 10) {
+                throw new UserInputException("model.retrain: the model for the test block starting "
+                        + day(grid[fold.predictFrom()]) + " would have only " + sel.trainWindows()
+                        + " training windows; use a longer model.retrain_window");
+            }
+            selections.add(sel);
+        }
         LstmSpec spec = fs.network(f);
         TrainConfig tc = fs.train().withThreads(s.threads());
         String cellName = fs.cell() == LstmSpec.Cell.GRU ? "GRU" : "LSTM";
@@ -407,19 +419,13 @@ public final class CrossSectionalPipeline {
             int models = 1;
             List<FoldReport> foldReports = new ArrayList<>();
             if (retrain.active()) {
-                List<Retraining.Fold> folds = retrain.folds(testStart, n, h, 0);
                 models += folds.size();
                 out.printf(Locale.ROOT, "Retraining: %s: %d models trained (1 on the training segment for the "
                         + "validation dates, %d walk-forward over the test dates, purged by the %d-day horizon; scaler "
                         + "fitted on the training dates)%n", retrain.describe(), models, folds.size(), h);
                 for (int k = 0; k < folds.size(); k++) {
                     Retraining.Fold fold = folds.get(k);
-                    FoldSelection sel = select(decisionDates, realisedDates, fold, cfg.split().validation());
-                    if (sel.trainWindows() < 10) {
-                        throw new UserInputException("model.retrain: the fold starting " + day(grid[fold.predictFrom()])
-                                + " has only " + sel.trainWindows() + " training windows; use a longer "
-                                + "model.retrain_window or split.train");
-                    }
+                    FoldSelection sel = selections.get(k);
                     Windows ft = gather(labelled, sel.trainFrom(), sel.trainTo(), lookback, f);
                     Windows fv = gather(labelled, sel.validFrom(), sel.validTo(), lookback, f);
                     try (Forecaster fm = Forecaster.create(spec, cfg.seed())) {

@@ -1,17 +1,24 @@
 package org.quantlstm.systems.crosssectional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.quantlstm.common.Symbol;
+import org.quantlstm.common.UserInputException;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.data.BundledSource;
 import org.quantlstm.features.Windowing;
 import org.quantlstm.features.Windows;
 import org.quantlstm.features.sets.CrossSectional;
+import org.quantlstm.model.TrainingListener;
+import org.quantlstm.workflow.ExperimentConfig;
 import org.quantlstm.workflow.Retraining;
 
 /**
@@ -182,6 +189,41 @@ class CrossSectionalFoldSelectionTest {
             }
         }
         return out;
+    }
+
+    /** A rolling window shorter than the purge leaves a block's model nothing to learn: one line, before training. */
+    @Test
+    void aRollingWindowInsideThePurgeIsAUserError() {
+        ExperimentConfig cfg = ExperimentConfig.parse("""
+                name: xs-bad-window
+                system: cross-sectional
+                seed: 7
+                data: {benchmark: SPY, period_days: 900}
+                model: {lookback: 5, hidden: 4, layers: 1, epochs: 1, retrain: rolling, retrain_every: 40, retrain_window: 5}
+                split: {train: 0.7, validation: 0.2}
+                strategy: {horizon: 5, top_k: 2}
+                """, "test", Map.of());
+        BundledSource src = new BundledSource();
+        List<BarSeries> stocks = new ArrayList<>();
+        for (String t : List.of("AAPL", "MSFT", "JPM")) {
+            stocks.add(src.load(Symbol.of(t)).adjusted());
+        }
+        var u = new CrossSectionalPipeline.Universe(stocks, src.load(Symbol.of("SPY")).adjusted(), "test");
+        StringBuilder printed = new StringBuilder();
+        PrintStream out = new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public PrintStream printf(java.util.Locale l, String format, Object... args) {
+                printed.append(String.format(l, format, args));
+                return this;
+            }
+        };
+        assertThatThrownBy(() -> new CrossSectionalPipeline().compute(cfg, CrossSectionalPipeline.Settings.of(cfg), u,
+                TrainingListener.SILENT, out))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("would have only 0 training windows")
+                .hasMessageContaining("model.retrain_window")
+                .hasMessageNotContaining("\n");
+        assertThat(printed.toString()).contains("Pooled windows").doesNotContain("Training pooled");
     }
 
     private static int[] toGrid(int[] rows, int[] gridIndex) {
