@@ -413,7 +413,7 @@ public final class CrossSectionalPipeline {
             //    retraining this model scores the validation segment only and each fold's model its test block
             double[][] predicted = nanMatrix(stocksN, n), realized = nanMatrix(stocksN, n);
             long t0 = System.nanoTime();
-            long scored = scoreByDate(model, stocks, inferParts, validStart, retrain.active() ? testStart : n, n,
+            long scored = scoreByDate(model, stocks, inferParts, validStart, retrain.active() ? testStart : n,
                     lookback, f, predicted, realized);
             double secs = (System.nanoTime() - t0) / 1e9;
             int models = 1;
@@ -433,8 +433,8 @@ public final class CrossSectionalPipeline {
                         ft = null;
                         fv = null;
                         long t1 = System.nanoTime();
-                        scored += scoreByDate(fm, stocks, inferParts, fold.predictFrom(), fold.predictTo(), n,
-                                lookback, f, predicted, realized);
+                        scored += scoreByDate(fm, stocks, inferParts, fold.predictFrom(), fold.predictTo(), lookback,
+                                f, predicted, realized);
                         secs += (System.nanoTime() - t1) / 1e9;
                         FoldReport fr = new FoldReport(fold.predictFrom(), fold.predictTo(),
                                 sel.first(sel.trainFrom(), sel.trainTo()), sel.last(sel.trainFrom(), sel.trainTo()),
@@ -561,12 +561,9 @@ public final class CrossSectionalPipeline {
         }
     }
 
-    /**
-     * Scores every date in [from, to) with one forward pass over all stocks' windows ending on that date
-     * ({@code n}: the grid's length).
-     */
-    static long scoreByDate(Forecaster model, List<Stock> stocks, List<Windows> infer, int from, int to, int n,
-                            int lookback, int f, double[][] predicted, double[][] realized) {
+    /** Scores every date in [from, to) with one forward pass over all stocks' windows ending on that date. */
+    static long scoreByDate(Forecaster model, List<Stock> stocks, List<Windows> infer, int from, int to, int lookback,
+                            int f, double[][] predicted, double[][] realized) {
         int stocksN = stocks.size();
         // windowAt[i][t - from] = index of stock i's inference window ending at grid date t, or -1
         int[][] windowAt = new int[stocksN][to - from];
