@@ -6,6 +6,7 @@ import org.quantlstm.workflow.DataFingerprint;
 import org.quantlstm.workflow.ExperimentConfig;
 import org.quantlstm.workflow.ForecastSpec;
 import org.quantlstm.workflow.MarketData;
+import org.quantlstm.workflow.Retraining;
 import org.quantlstm.workflow.RunContext;
 import org.quantlstm.workflow.RunFolder;
 import org.quantlstm.workflow.RunOutcome;
@@ -68,6 +69,15 @@ import org.quantlstm.report.RiskFree;
  * purged) → every stock scored on every validation and test date in one batched forward pass per date → alpha
  * scores → the seed's top-K strategy with weekly review, costs and next-bar fills on the test segment → IC and
  * rank IC, permutation feature importance on the validation segment, metrics vs SPY with PSR/DSR, run folder.
+ *
+ * <p><b>Walk-forward retraining</b> ({@code model.retrain: expanding|rolling}). The test dates are cut into blocks
+ * by {@link Retraining#folds} with the label horizon as the purge; each block is scored by a fresh pooled model
+ * (same network, same seed) trained on every stock's windows whose target was realised before the block's first
+ * date (see {@link #select}), the last {@code split.validation} share of their dates serving as its
+ * early-stopping validation. The model trained on the training segment still scores the validation segment
+ * (IC baseline, permutation importance); the scaler stays the one fitted on the training dates, which every block
+ * comes after. {@code none} (the default and the seed's choice) trains that one model and scores everything
+ * with it.
  *
  * <p><b>Target.</b> {@code y[t] = clip(((P[t+h]/P[t] − 1) − (SPY[t+h]/SPY[t] − 1)) / (σ20[t]·√h), ±5)}: the
  * excess return over SPY across the holding horizon h (closes, adjusted), in units of the stock's own recent
@@ -151,7 +161,68 @@ public final class CrossSectionalPipeline {
                          double baselineValidIc, double[] importance, TopKBacktest.Result backtest,
                          BacktestResult strategy, BacktestResult buyAndHold, Comparison comparison, RiskFree riskFree,
                          TrainingHistory history, int trainWindows, int validWindows, long scoredWindows,
-                         double scoringSeconds, double[] nullReturns) {
+                         double scoringSeconds, double[] nullReturns, Retraining retrain, int modelsTrained,
+                         List<FoldReport> folds) {
+        public Result {
+            folds = List.copyOf(folds);
+        }
+    }
+
+    /**
+     * One walk-forward model: it scored dates [predictFrom, predictTo), trained on windows with decision dates
+     * trainFirst .. trainLast and validated on validFirst .. validLast (grid indices, inclusive; -1 when none).
+     */
+    public record FoldReport(int predictFrom, int predictTo, int trainFirst, int trainLast, int validFirst,
+                             int validLast, int trainWindows, int validWindows, int epochs, int bestEpoch,
+                             double bestLoss) {
+    }
+
+    /**
+     * The windows one walk-forward fold uses, as index ranges into each stock's labelled windows (ascending by
+     * decision date): stock i trains on {@code [trainFrom[i], trainTo[i])} and validates on
+     * {@code [validFrom[i], validTo[i])}. {@code validStart} is the first validation date (the fold's first
+     * decision date when there is none) and {@code dates} the number of distinct decision dates selected;
+     * {@link #first}/{@link #last} give the decision dates a range actually covers.
+     */
+    record FoldSelection(int[] trainFrom, int[] trainTo, int[] validFrom, int[] validTo, int validStart, int dates,
+                         List<int[]> decision) {
+        /** The earliest decision date in the ranges [from[i], to[i]), or -1 if they are empty. */
+        int first(int[] from, int[] to) {
+            int best = -1;
+            for (int i = 0; i < from.length; i++) {
+                if (to[i] > from[i] && (best < 0 || decision.get(i)[from[i]] < best)) {
+                    best = decision.get(i)[from[i]];
+                }
+            }
+            return best;
+        }
+
+        /** The latest decision date in the ranges [from[i], to[i]), or -1 if they are empty. */
+        int last(int[] from, int[] to) {
+            int best = -1;
+            for (int i = 0; i < from.length; i++) {
+                if (to[i] > from[i]) {
+                    best = Math.max(best, decision.get(i)[to[i] - 1]);
+                }
+            }
+            return best;
+        }
+
+        int trainWindows() {
+            int k = 0;
+            for (int i = 0; i < trainFrom.length; i++) {
+                k += trainTo[i] - trainFrom[i];
+            }
+            return k;
+        }
+
+        int validWindows() {
+            int k = 0;
+            for (int i = 0; i < validFrom.length; i++) {
+                k += validTo[i] - validFrom[i];
+            }
+            return k;
+        }
     }
 
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
@@ -287,8 +358,19 @@ public final class CrossSectionalPipeline {
         List<Windows> trainParts = new ArrayList<>(), validParts = new ArrayList<>();
         List<int[]> validDates = new ArrayList<>();
         List<Windows> inferParts = new ArrayList<>();
+        ForecastSpec fs = ForecastSpec.from(cfg, set.name());
+        Retraining retrain = fs.retrain();
+        // walk-forward only: every labelled window of each stock, with its decision and realisation dates
+        List<Windows> labelled = new ArrayList<>();
+        List<int[]> decisionDates = new ArrayList<>(), realisedDates = new ArrayList<>();
         for (Stock st : stocks) {
             FeatureMatrix z = scale(st.features(), scaler);
+            if (retrain.active()) {
+                Windows all = Windowing.build(z, st.target(), lookback, 0, st.gridIndex().length);
+                labelled.add(all);
+                decisionDates.add(toGrid(all.endIndex(), st.gridIndex()));
+                realisedDates.add(realisationDates(all.endIndex(), st.gridIndex(), h));
+            }
             trainParts.add(Windowing.build(z, st.target(), lookback, 0, Math.max(0, st.rowValid() - h)));
             Windows v = Windowing.build(z, st.target(), lookback, st.rowValid(), Math.max(st.rowValid(), st.rowTest() - h));
             validParts.add(v);
@@ -303,23 +385,73 @@ public final class CrossSectionalPipeline {
                 + "return over %s / (vol20 x sqrt(%d))%n", train.samples(), lookback, f, valid.samples(), lookback, f,
                 h, u.benchmark().symbol(), h);
 
-        ForecastSpec fs = ForecastSpec.from(cfg, set.name());
+        // walk-forward folds and their windows, checked before any training
+        List<Retraining.Fold> folds = retrain.active() ? retrain.folds(testStart, n, h, 0) : List.of();
+        List<FoldSelection> selections = new ArrayList<>();
+        for (Retraining.Fold fold : folds) {
+            FoldSelection sel = select(decisionDates, realisedDates, fold, cfg.split().validation());
+            if (sel.trainWindows() < 10) {
+                throw new UserInputException("model.retrain: the model for the test block starting "
+                        + day(grid[fold.predictFrom()]) + " would have only " + sel.trainWindows()
+                        + " training windows; use a longer model.retrain_window");
+            }
+            selections.add(sel);
+        }
         LstmSpec spec = fs.network(f);
         TrainConfig tc = fs.train().withThreads(s.threads());
-        out.printf(Locale.ROOT, "Training pooled LSTM (hidden %d x %d layers, lookback %d, %d parameters)...%n",
-                m.hidden(), m.layers(), lookback, spec.parameterCount());
+        String cellName = fs.cell() == LstmSpec.Cell.GRU ? "GRU" : "LSTM";
+        out.printf(Locale.ROOT, "Training pooled %s (hidden %d x %d layers, lookback %d, %d parameters)...%n",
+                cellName, m.hidden(), m.layers(), lookback, spec.parameterCount());
         try (Forecaster model = Forecaster.create(spec, cfg.seed())) {
             long tt = System.nanoTime();
             TrainingHistory history = model.fit(train, valid, tc, listener);
-            out.printf(Locale.ROOT, "LSTM training complete: %d epochs in %.0f s, best epoch %d, best validation loss "
-                    + "%.6f%n", history.epochs(), (System.nanoTime() - tt) / 1e9, history.bestEpoch() + 1,
+            out.printf(Locale.ROOT, "%s training complete: %d epochs in %.0f s, best epoch %d, best validation loss "
+                    + "%.6f%n", cellName, history.epochs(), (System.nanoTime() - tt) / 1e9, history.bestEpoch() + 1,
                     history.bestLoss());
 
-            // 4. one batched forward pass per date over every stock with a window on that date
+            // 4. one batched forward pass per date over every stock with a window on that date; with walk-forward
+            //    retraining this model scores the validation segment only and each fold's model its test block
             double[][] predicted = nanMatrix(stocksN, n), realized = nanMatrix(stocksN, n);
             long t0 = System.nanoTime();
-            long scored = scoreByDate(model, stocks, inferParts, validStart, n, lookback, f, predicted, realized);
+            long scored = scoreByDate(model, stocks, inferParts, validStart, retrain.active() ? testStart : n,
+                    lookback, f, predicted, realized);
             double secs = (System.nanoTime() - t0) / 1e9;
+            int models = 1;
+            List<FoldReport> foldReports = new ArrayList<>();
+            if (retrain.active()) {
+                models += folds.size();
+                out.printf(Locale.ROOT, "Retraining: %s: %d models trained (1 on the training segment for the "
+                        + "validation dates, %d walk-forward over the test dates, purged by the %d-day horizon; scaler "
+                        + "fitted on the training dates)%n", retrain.describe(), models, folds.size(), h);
+                for (int k = 0; k < folds.size(); k++) {
+                    Retraining.Fold fold = folds.get(k);
+                    FoldSelection sel = selections.get(k);
+                    Windows ft = gather(labelled, sel.trainFrom(), sel.trainTo(), lookback, f);
+                    Windows fv = gather(labelled, sel.validFrom(), sel.validTo(), lookback, f);
+                    try (Forecaster fm = Forecaster.create(spec, cfg.seed())) {
+                        TrainingHistory fh = fm.fit(ft, fv.samples() > 0 ? fv : null, tc, listener);
+                        ft = null;
+                        fv = null;
+                        long t1 = System.nanoTime();
+                        scored += scoreByDate(fm, stocks, inferParts, fold.predictFrom(), fold.predictTo(), lookback,
+                                f, predicted, realized);
+                        secs += (System.nanoTime() - t1) / 1e9;
+                        FoldReport fr = new FoldReport(fold.predictFrom(), fold.predictTo(),
+                                sel.first(sel.trainFrom(), sel.trainTo()), sel.last(sel.trainFrom(), sel.trainTo()),
+                                sel.first(sel.validFrom(), sel.validTo()), sel.last(sel.validFrom(), sel.validTo()),
+                                sel.trainWindows(), sel.validWindows(), fh.epochs(), fh.bestEpoch() + 1,
+                                fh.bestLoss());
+                        foldReports.add(fr);
+                        out.printf(Locale.ROOT, "  model %d/%d scores %s .. %s: trained on %d windows (%s .. %s), "
+                                + "validated on %d (%s .. %s); best epoch %d of %d, loss %.6f%n", k + 1, folds.size(),
+                                day(grid[fold.predictFrom()]), day(grid[fold.predictTo() - 1]), fr.trainWindows(),
+                                dayOrDash(grid, fr.trainFirst()), dayOrDash(grid, fr.trainLast()), fr.validWindows(),
+                                dayOrDash(grid, fr.validFirst()), dayOrDash(grid, fr.validLast()), fr.bestEpoch(),
+                                fr.epochs(), fr.bestLoss());
+                    }
+                }
+                labelled = null;
+            }
             out.printf(Locale.ROOT, "Scored %d windows on %d dates in %.1f s (%.0f windows/s, one forward pass per date)%n",
                     scored, n - validStart, secs, scored / Math.max(secs, 1e-9));
             double[][] scores = zScores(predicted, validStart, n);
@@ -400,7 +532,7 @@ public final class CrossSectionalPipeline {
             }
             return new Result(grid, u.tickers(), validStart, testStart, predicted, scores, realized, ic, rankIc, names,
                     base, importance, bt, strategy, bh, cmp, rf, history, train.samples(), valid.samples(), scored,
-                    secs, nullReturns);
+                    secs, nullReturns, retrain, models, foldReports);
         }
     }
 
@@ -429,25 +561,28 @@ public final class CrossSectionalPipeline {
         }
     }
 
-    /** Scores every date in [from, n) with one forward pass over all stocks' windows ending on that date. */
-    static long scoreByDate(Forecaster model, List<Stock> stocks, List<Windows> infer, int from, int n, int lookback,
+    /** Scores every date in [from, to) with one forward pass over all stocks' windows ending on that date. */
+    static long scoreByDate(Forecaster model, List<Stock> stocks, List<Windows> infer, int from, int to, int lookback,
                             int f, double[][] predicted, double[][] realized) {
         int stocksN = stocks.size();
         // windowAt[i][t - from] = index of stock i's inference window ending at grid date t, or -1
-        int[][] windowAt = new int[stocksN][n - from];
+        int[][] windowAt = new int[stocksN][to - from];
         for (int i = 0; i < stocksN; i++) {
             Arrays.fill(windowAt[i], -1);
             int[] end = infer.get(i).endIndex();
             int[] g = stocks.get(i).gridIndex();
             for (int w = 0; w < end.length; w++) {
-                windowAt[i][g[end[w]] - from] = w;
+                int t = g[end[w]];
+                if (t >= from && t < to) {
+                    windowAt[i][t - from] = w;
+                }
             }
         }
         int per = lookback * f;
         float[] x = new float[stocksN * per];
         int[] who = new int[stocksN];
         long total = 0;
-        for (int t = from; t < n; t++) {
+        for (int t = from; t < to; t++) {
             int k = 0;
             for (int i = 0; i < stocksN; i++) {
                 int w = windowAt[i][t - from];
@@ -471,6 +606,93 @@ public final class CrossSectionalPipeline {
             total += k;
         }
         return total;
+    }
+
+    /**
+     * The windows a walk-forward fold may use. {@code decision.get(i)[k]} is the grid date of stock i's labelled
+     * window k, {@code realised.get(i)[k]} the grid date on which its target is realised (its stock's bar h rows
+     * later), both ascending in k. Selected: decision date in [fold.trainFrom, fold.trainTo] and target realised
+     * before fold.predictFrom (the second rule only bites for a stock with gaps in the grid, whose h-th next bar
+     * lies more than h dates ahead). Of the selected decision dates, the last {@code validation} share (by date,
+     * not by window) validate; the rest train, purged like the training segment: a training window's target is
+     * realised before the first validation date.
+     */
+    static FoldSelection select(List<int[]> decision, List<int[]> realised, Retraining.Fold fold, double validation) {
+        int m = decision.size();
+        int[] lo = new int[m], hi = new int[m];
+        boolean[] seen = new boolean[Math.max(0, fold.predictFrom())];
+        for (int i = 0; i < m; i++) {
+            int[] d = decision.get(i), r = realised.get(i);
+            int k = 0;
+            while (k < d.length && d[k] < fold.trainFrom()) {
+                k++;
+            }
+            lo[i] = k;
+            while (k < d.length && d[k] <= fold.trainTo() && r[k] < fold.predictFrom()) {
+                seen[d[k]] = true;
+                k++;
+            }
+            hi[i] = k;
+        }
+        int dates = 0;
+        for (boolean b : seen) {
+            dates += b ? 1 : 0;
+        }
+        int validDates = (int) Math.floor(dates * validation);
+        int validStart = fold.predictFrom();
+        for (int t = seen.length - 1, c = 0; t >= 0 && c < validDates; t--) {
+            if (seen[t]) {
+                validStart = t;
+                c++;
+            }
+        }
+        int[] trainTo = new int[m], validFrom = new int[m];
+        for (int i = 0; i < m; i++) {
+            int[] d = decision.get(i), r = realised.get(i);
+            int v = lo[i];
+            while (v < hi[i] && d[v] < validStart) {
+                v++;
+            }
+            int k = lo[i];
+            while (k < v && r[k] < validStart) {
+                k++;
+            }
+            validFrom[i] = v;
+            trainTo[i] = k;
+        }
+        return new FoldSelection(lo, trainTo, validFrom, hi, validStart, dates, decision);
+    }
+
+    /** The grid date of each window's target realisation: the stock's bar {@code h} rows after the decision bar. */
+    static int[] realisationDates(int[] endRows, int[] gridIndex, int h) {
+        int[] g = new int[endRows.length];
+        for (int i = 0; i < endRows.length; i++) {
+            int r = endRows[i] + h;
+            g[i] = r < gridIndex.length ? gridIndex[r] : Integer.MAX_VALUE;
+        }
+        return g;
+    }
+
+    /** Windows [from[i], to[i]) of every part, pooled into one (one copy). */
+    static Windows gather(List<Windows> parts, int[] from, int[] to, int lookback, int f) {
+        int n = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            n += to[i] - from[i];
+        }
+        int per = lookback * f;
+        float[] x = new float[n * per];
+        float[] y = new float[n];
+        int[] end = new int[n];
+        int o = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            Windows w = parts.get(i);
+            int k = to[i] - from[i];
+            System.arraycopy(w.x(), from[i] * per, x, o * per, k * per);
+            System.arraycopy(w.y(), from[i], y, o, k);
+            System.arraycopy(w.endIndex(), from[i], end, o, k);
+            o += k;
+        }
+        return new Windows(x, y, end, n, lookback, f);
     }
 
     /** Cross-sectional z-scores per date (ddof = 1; NaN on dates with fewer than 3 scores or no spread). */
@@ -716,6 +938,10 @@ public final class CrossSectionalPipeline {
         return a;
     }
 
+    private static String dayOrDash(long[] grid, int t) {
+        return t < 0 ? "-" : day(grid[t]);
+    }
+
     static String day(long epochMillis) {
         return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC).toString();
     }
@@ -731,6 +957,11 @@ public final class CrossSectionalPipeline {
                 .append(day(r.times()[n - 1])).append('\n').append(rule);
         b.append(String.format(Locale.ROOT, "Alpha score = cross-sectional z-score of the predicted %d-day "
                 + "vol-adjusted excess return (0 = day's average, 0.2 = 0.2 std above it)%n", s.horizon()));
+        if (r.retrain().active()) {
+            b.append(String.format(Locale.ROOT, "Retraining: %s: %d models trained (validation dates scored by the "
+                    + "training-segment model, test dates by %d walk-forward models; scaler fitted on the training "
+                    + "dates)%n", r.retrain().describe(), r.modelsTrained(), r.folds().size()));
+        }
         b.append(String.format(Locale.ROOT, "%-12s %6s %9s %9s %8s %12s %9s%n", "Segment", "Dates", "Mean IC", "t-stat",
                 "t(n/o)", "Mean rankIC", "t-stat"));
         for (String seg : List.of("validation", "test")) {
@@ -893,6 +1124,8 @@ public final class CrossSectionalPipeline {
         tr.put("scored_windows", r.scoredWindows());
         tr.put("scoring_seconds", r.scoringSeconds());
         metrics.put("training", tr);
+        metrics.put("models_trained", r.modelsTrained());
+        metrics.put("retraining", retrainingMetrics(r));
         w.writeJson(folder.file("metrics.json"), metrics);
 
         w.writeTrades(folder.file("trades.csv"), List.of(r.strategy()));
@@ -938,6 +1171,44 @@ public final class CrossSectionalPipeline {
                 folder.file("charts/ic_" + stamp + ".png"));
         CrossSectionCharts.featureImportance(r.features(), r.importance(),
                 "Permutation importance (validation segment)", folder.file("charts/feature_importance_" + stamp + ".png"));
+    }
+
+    /** The retraining scheme and, with walk-forward retraining, one entry per test-block model. */
+    static Map<String, Object> retrainingMetrics(Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Retraining rt = r.retrain();
+        m.put("scheme", rt.scheme().code());
+        m.put("description", rt.describe());
+        if (!rt.active()) {
+            return m;
+        }
+        long[] t = r.times();
+        m.put("every_bars", rt.every());
+        if (rt.scheme() == Retraining.Scheme.ROLLING) {
+            m.put("window_bars", rt.window());
+        }
+        m.put("purge", "a window trains a block's model only if its target was realised before the block's first "
+                + "date (decision date + horizon < block start)");
+        m.put("scaler", "fitted on the training dates (every block comes after them)");
+        m.put("validation_segment_model", "the model trained on the training segment");
+        List<Map<String, Object>> folds = new ArrayList<>();
+        for (FoldReport f : r.folds()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("scores_from", day(t[f.predictFrom()]));
+            e.put("scores_to", day(t[f.predictTo() - 1]));
+            e.put("train_from", f.trainFirst() < 0 ? null : day(t[f.trainFirst()]));
+            e.put("train_to", f.trainLast() < 0 ? null : day(t[f.trainLast()]));
+            e.put("valid_from", f.validFirst() < 0 ? null : day(t[f.validFirst()]));
+            e.put("valid_to", f.validLast() < 0 ? null : day(t[f.validLast()]));
+            e.put("train_windows", f.trainWindows());
+            e.put("valid_windows", f.validWindows());
+            e.put("epochs", f.epochs());
+            e.put("best_epoch", f.bestEpoch());
+            e.put("best_loss", f.bestLoss());
+            folds.add(e);
+        }
+        m.put("folds", folds);
+        return m;
     }
 
     /** The seed's trade list: one row per round trip with the scores that opened and closed it. */

@@ -64,7 +64,7 @@ class CrossSectionalRunFolderTest {
         }
         String metrics = Files.readString(f.resolve("metrics.json"));
         assertThat(metrics).contains("\"system\" : \"cross-sectional\"", "\"conventions\"", "\"feature_importance\"",
-                "\"rank_ic\"", "\"no_skill_baseline\"");
+                "\"rank_ic\"", "\"no_skill_baseline\"", "\"models_trained\" : 1", "\"scheme\" : \"none\"");
         assertThat(Files.readAllLines(f.resolve("backtest_trades.csv")).get(0))
                 .startsWith("ticker,decision_date,entry_date,entry_price,entry_score");
         assertThat(Files.readAllLines(f.resolve("feature_importance.csv"))).hasSize(15);
