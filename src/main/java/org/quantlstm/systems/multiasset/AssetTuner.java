@@ -418,9 +418,18 @@ public final class AssetTuner {
                 }
             }
         }
+        return traded(series, s, p, first, from, to, close, pc, pr, pos, sd, models);
+    }
+
+    /**
+     * Trades positions {@code pos} over bars [from, to) of {@code s} (adjusted) and scores the next-close forecasts
+     * {@code pc} by RMSE: the one evaluation every fit ends in.
+     */
+    private Evaluation traded(BarSeries series, BarSeries s, Params p, TrainingHistory history, int from, int to,
+                              double[] close, double[] pc, double[] pr, double[] pos, double sd, int models) {
         double se = 0;
         int count = 0;
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < to - from; i++) {
             int t = from + i;
             if (t + 1 < to && Double.isFinite(pc[i])) {
                 double err = pc[i] - close[t + 1];
@@ -432,7 +441,7 @@ public final class AssetTuner {
         double[] cl = Arrays.copyOfRange(close, from, to);
         Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(s.opens(), from, to), cl);
         BacktestResult bt = new Backtester(settings.backtest()).run("lstm_long_short", prices, pos);
-        return new Evaluation(p, first, from, to, times, cl, pc, pr, pos, bt,
+        return new Evaluation(p, history, from, to, times, cl, pc, pr, pos, bt,
                 count == 0 ? Double.NaN : Math.sqrt(se / count), sd, models);
     }
 
@@ -532,24 +541,11 @@ public final class AssetTuner {
             }
             double up = centre + p.longThreshold() * sd;
             double down = centre - p.shortThreshold() * sd;
-            double se = 0;
-            int count = 0;
             for (int i = 0; i < m; i++) {
                 double r = pr[i];
                 pos[i] = !Double.isFinite(r) ? 0 : r > up ? 1 : settings.allowShort() && r < down ? -1 : 0;
-                int t = from + i;
-                if (t + 1 < to && Double.isFinite(pc[i])) {
-                    double err = pc[i] - close[t + 1];
-                    se += err * err;
-                    count++;
-                }
             }
-            long[] times = Arrays.copyOfRange(s.epochMillis(), from, to);
-            double[] cl = Arrays.copyOfRange(close, from, to);
-            Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(s.opens(), from, to), cl);
-            BacktestResult bt = new Backtester(settings.backtest()).run("lstm_long_short", prices, pos);
-            return new Evaluation(p, history, from, to, times, cl, pc, pr, pos, bt,
-                    count == 0 ? Double.NaN : Math.sqrt(se / count), sd);
+            return traded(series, s, p, history, from, to, close, pc, pr, pos, sd, 1);
         }
     }
 
