@@ -63,7 +63,10 @@ class NetworkTest {
     @Test
     void allFourNetworksHaveTheDocumentedShapesAndParameterCounts() {
         List<LstmSpec> specs = List.of(LstmSpec.spyAnalyser(60, 31), LstmSpec.weekly12(24, 1),
-                LstmSpec.multiAsset(30, 2, 32, 2, 0.2), LstmSpec.crossSectional(20, 8, 16, 1, 0.1));
+                LstmSpec.multiAsset(30, 2, 32, 2, 0.2), LstmSpec.crossSectional(20, 8, 16, 1, 0.1),
+                LstmSpec.spyAnalyser(60, 31).withCell(LstmSpec.Cell.GRU),
+                LstmSpec.weekly12(24, 1).withCell(LstmSpec.Cell.GRU),
+                LstmSpec.multiAsset(30, 2, 32, 2, 0.2).withCell(LstmSpec.Cell.GRU));
         try (NDManager m = NDManager.newBaseManager(TorchRuntime.device(), TorchRuntime.ENGINE)) {
             for (LstmSpec spec : specs) {
                 Network net = Network.build(spec, 3);
@@ -80,6 +83,9 @@ class NetworkTest {
         }
         // seed 002: 2 x 256 on one price: 4*256*(1+256)+8*256 + 4*256*(256+256)+8*256 + 257
         assertThat(LstmSpec.weekly12(24, 1).parameterCount()).isEqualTo(4L * 256 * 257 + 2048 + 4L * 256 * 512 + 2048 + 257);
+        // GRU: 3 gates, so 3·h·(in + h) weights and two bias vectors of 3·h per layer
+        assertThat(LstmSpec.weekly12(24, 1).withCell(LstmSpec.Cell.GRU).parameterCount())
+                .isEqualTo(3L * 256 * 257 + 1536 + 3L * 256 * 512 + 1536 + 257);
     }
 
     @Test
