@@ -31,6 +31,7 @@ public final class Trial {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
     private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
 
     Trial(StudyStorage storage, long studyId, Direction direction, Sampler sampler, Pruner pruner,
           StudyStorage.TrialStart start, WorkerId owner, long startMs, LongSupplier clock) {
@@ -76,7 +77,11 @@ public final class Trial {
         return (String) suggest(name, new CategoricalDistribution(choices));
     }
 
-    private Object suggest(String name, Distribution distribution) {
+    /**
+     * A value of {@code distribution} for parameter {@code name} (the general form of the {@code suggest…}
+     * methods; Integer for ints, Double for floats, String for categoricals).
+     */
+    public Object suggest(String name, Distribution distribution) {
         Objects.requireNonNull(name, "name");
         Distribution known = distributions.get(name);
         if (known != null) {
@@ -95,7 +100,8 @@ public final class Trial {
             value = distribution instanceof IntDistribution ? (Object) ((Number) fixed).intValue()
                     : distribution instanceof FloatDistribution ? (Object) ((Number) fixed).doubleValue() : fixed;
         } else {
-            value = sampler.sample(start.history(), number, name, distribution, direction);
+            List<FrozenTrial> history = sampler.wantsLiveHistory() ? storage.trials(studyId) : start.history();
+            value = sampler.sample(history, number, name, distribution, direction);
         }
         distributions.put(name, distribution);
         params.put(name, value);
@@ -138,6 +144,11 @@ public final class Trial {
     /** Parameters asked so far, in order. */
     public Map<String, Object> params() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** Marks the trial ended; false when it already was. */
+    boolean markTold() {
+        return told.compareAndSet(false, true);
     }
 
     FrozenTrial freeze(TrialState state, double value, long endMs) {
