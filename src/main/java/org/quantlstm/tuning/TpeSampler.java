@@ -27,7 +27,9 @@ import java.util.SplittableRandom;
  *
  * <p>Parallel workers and batches: with {@link Settings#constantLiar} the sampler reads the study's trials as they
  * are at each suggestion and ranks RUNNING trials last, so a point being evaluated pulls g(x) up around itself and
- * the next proposal moves elsewhere. With a fixed seed and one worker the proposals are reproducible; a batch
+ * the next proposal moves elsewhere; in addition a candidate that a RUNNING trial already holds (the same value of
+ * the parameter; in multivariate mode the same point) is chosen only when all candidates are held, so concurrent
+ * trials do not evaluate the same point (finished points may be proposed again, as in Optuna). With a fixed seed and one worker the proposals are reproducible; a batch
  * asked with {@link Study#ask(int, Map)} is the same whoever evaluates it; with several worker threads the
  * proposals depend on which trials happen to be finished when each is started, so they vary from run to run.
  */
@@ -130,14 +132,18 @@ public final class TpeSampler implements Sampler {
             g = ParzenEstimator.numeric(internals(obs.above(), name, distribution), lo, hi, settings.priorWeight(),
                     settings.magicClip(), settings.bandwidthWeighted());
         }
+        java.util.Set<Object> held = settings.constantLiar() ? runningValues(history, trialNumber, name) : java.util.Set.of();
         double best = Double.NaN;
         double bestScore = Double.NEGATIVE_INFINITY;
+        boolean bestFree = false;
         for (int i = 0; i < settings.nEiCandidates(); i++) {
             double x = l.sample(rng);
             double score = l.logPdf(x) - g.logPdf(x);
-            if (Double.isNaN(best) || score > bestScore) {
+            boolean free = held.isEmpty() || !held.contains(distribution.external(x));
+            if (Double.isNaN(best) || (free && !bestFree) || (free == bestFree && score > bestScore)) {
                 best = x;
                 bestScore = score;
+                bestFree = free;
             }
         }
         return distribution.external(best);
@@ -157,22 +163,45 @@ public final class TpeSampler implements Sampler {
         MultivariateParzenEstimator g = new MultivariateParzenEstimator(Observations.internals(obs.above(), space),
                 dims, settings.priorWeight(), settings.magicClip(), settings.bandwidthWeighted());
         SplittableRandom rng = Sampler.stream(seed, trialNumber, "\u0000joint");
-        double[] best = null;
+        java.util.Set<Map<String, Object>> held = new java.util.HashSet<>();
+        if (settings.constantLiar()) {
+            for (FrozenTrial t : history) {
+                if (t.state() == TrialState.RUNNING && t.number() != trialNumber) {
+                    held.add(new LinkedHashMap<>(t.params()));
+                }
+            }
+        }
+        Map<String, Object> best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
+        boolean bestFree = false;
         for (int i = 0; i < settings.nEiCandidates(); i++) {
             double[] x = l.sample(rng);
             double score = l.logPdf(x) - g.logPdf(x);
-            if (best == null || score > bestScore) {
-                best = x;
+            Map<String, Object> point = new LinkedHashMap<>();
+            int j = 0;
+            for (Map.Entry<String, Distribution> e : space.entrySet()) {
+                point.put(e.getKey(), e.getValue().external(x[j++]));
+            }
+            boolean free = held.isEmpty() || held.stream().noneMatch(h -> h.entrySet().containsAll(point.entrySet()));
+            if (best == null || (free && !bestFree) || (free == bestFree && score > bestScore)) {
+                best = point;
                 bestScore = score;
+                bestFree = free;
             }
         }
-        Map<String, Object> point = new LinkedHashMap<>();
-        int j = 0;
-        for (Map.Entry<String, Distribution> e : space.entrySet()) {
-            point.put(e.getKey(), e.getValue().external(best[j++]));
+        return best;
+    }
+
+    /** Values of {@code name} held by RUNNING trials other than {@code current}. */
+    private static java.util.Set<Object> runningValues(List<FrozenTrial> history, int current, String name) {
+        java.util.Set<Object> out = new java.util.HashSet<>();
+        for (FrozenTrial t : history) {
+            Object v = t.params().get(name);
+            if (t.state() == TrialState.RUNNING && t.number() != current && v != null) {
+                out.add(v);
+            }
         }
-        return point;
+        return out;
     }
 
     private static double[] internals(List<FrozenTrial> trials, String name, Distribution d) {

@@ -120,4 +120,41 @@ class PrunerTest {
             assertThat(reports.get(t.number())).isEqualTo(t.lastStep() + 1);
         }
     }
+
+    @Test
+    void hyperbandHasOptunasBracketsAndComparesTrialsOnlyWithinTheirBracket() {
+        HyperbandPruner hb = new HyperbandPruner(1, 27, 3);  // log3(27) + 1 = 4 brackets
+        assertThat(hb.brackets()).isEqualTo(4);
+        Map<Integer, Integer> seen = new TreeMap<>();
+        for (int n = 0; n < 2000; n++) {
+            assertThat(hb.bracketOf(n)).isEqualTo(hb.bracketOf(n)).isBetween(0, 3);
+            seen.merge(hb.bracketOf(n), 1, Integer::sum);
+        }
+        // budgets ceil(4*3^3/1)=108, ceil(4*9/2)=18, ceil(4*3/3)=4, ceil(4*1/4)=1: bracket 0 gets most trials
+        assertThat(seen).containsOnlyKeys(0, 1, 2, 3);
+        assertThat(seen.get(0)).isGreaterThan(seen.get(1)).isGreaterThan(1500);
+        // find two trials in bracket 0 and one in another bracket
+        int a = -1;
+        int other = -1;
+        int cur = -1;
+        for (int n = 0; n < 200 && (a < 0 || other < 0 || cur < 0); n++) {
+            if (hb.bracketOf(n) == 0) {
+                if (a < 0) {
+                    a = n;
+                } else if (cur < 0) {
+                    cur = n;
+                }
+            } else if (other < 0) {
+                other = n;
+            }
+        }
+        // bracket 0 = successive halving with rungs at 1, 3, 9. At rung 1 the current trial (2.0) meets one
+        // bracket-mate (1.0): n = 2 < eta, so only the best continues and it is pruned.
+        FrozenTrial mate = trial(a, TrialState.COMPLETE, 5, 1.0, 1.0);
+        FrozenTrial stranger = trial(other, TrialState.COMPLETE, 5, 3.0, 3.0);
+        FrozenTrial running = trial(cur, TrialState.RUNNING, 5, 2.0);
+        assertThat(hb.prune(List.of(mate, stranger), running, Direction.MINIMIZE)).isTrue();
+        // without its bracket-mate it is the best of its bracket at that rung; the stranger does not count
+        assertThat(hb.prune(List.of(stranger), running, Direction.MINIMIZE)).isFalse();
+    }
 }
