@@ -29,11 +29,20 @@ public final class StudyExport {
         return List.copyOf(names);
     }
 
-    /** CSV: number,state,value,duration_ms,start,end,last_step,params_…; RFC 4180 quoting. */
+    /** User-attribute keys over all trials, sorted. */
+    public static List<String> attrNames(List<FrozenTrial> trials) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        trials.forEach(t -> names.addAll(t.userAttrs().keySet()));
+        return List.copyOf(names);
+    }
+
+    /** CSV: number,state,value,duration_ms,start,end,last_step,params_…,user_attrs_…; RFC 4180 quoting. */
     public static String csv(List<FrozenTrial> trials) {
         List<String> names = paramNames(trials);
+        List<String> attrs = attrNames(trials);
         StringBuilder sb = new StringBuilder("number,state,value,duration_ms,datetime_start,datetime_complete,last_step");
         names.forEach(n -> sb.append(',').append(quote("params_" + n)));
+        attrs.forEach(n -> sb.append(',').append(quote("user_attrs_" + n)));
         sb.append('\n');
         for (FrozenTrial t : trials) {
             sb.append(t.number()).append(',').append(t.state()).append(',')
@@ -45,6 +54,10 @@ public final class StudyExport {
             for (String n : names) {
                 Object v = t.params().get(n);
                 sb.append(',').append(v == null ? "" : quote(String.valueOf(v)));
+            }
+            for (String n : attrs) {
+                String v = t.userAttrs().get(n);
+                sb.append(',').append(v == null ? "" : quote(v));
             }
             sb.append('\n');
         }
@@ -67,6 +80,7 @@ public final class StudyExport {
             Map<String, Object> iv = new LinkedHashMap<>();
             t.intermediateValues().forEach((k, v) -> iv.put(Integer.toString(k), Double.isFinite(v) ? v : null));
             r.put("intermediate_values", iv);
+            r.put("user_attrs", t.userAttrs());
             r.put("datetime_start", Instant.ofEpochMilli(t.startMs()).toString());
             r.put("datetime_complete", t.endMs() < 0 ? null : Instant.ofEpochMilli(t.endMs()).toString());
             r.put("duration_ms", t.durationMs() < 0 ? null : t.durationMs());
@@ -95,10 +109,12 @@ public final class StudyExport {
         sb.append(OptunaStyleLog.bestSummary(best)).append('\n');
         sb.append(String.format(Locale.ROOT, "%6s  %-8s  %14s  %9s  %5s  %s%n", "trial", "state", "value", "ms", "steps", "params"));
         for (FrozenTrial t : trials) {
-            sb.append(String.format(Locale.ROOT, "%6d  %-8s  %14s  %9s  %5s  %s%n", t.number(), t.state(),
+            StringBuilder notes = new StringBuilder();
+            t.userAttrs().forEach((k, v) -> notes.append("  [").append(k).append(": ").append(v).append(']'));
+            sb.append(String.format(Locale.ROOT, "%6d  %-8s  %14s  %9s  %5s  %s%s%n", t.number(), t.state(),
                     Double.isNaN(t.value()) ? "-" : OptunaStyleLog.number(t.value()),
                     t.durationMs() < 0 ? "-" : Long.toString(t.durationMs()),
-                    t.lastStep() < 0 ? "-" : Integer.toString(t.lastStep() + 1), OptunaStyleLog.params(t.params())));
+                    t.lastStep() < 0 ? "-" : Integer.toString(t.lastStep() + 1), OptunaStyleLog.params(t.params()), notes));
         }
         return sb.toString();
     }

@@ -31,6 +31,7 @@ public final class Trial {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
     private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+    private final TreeMap<String, String> userAttrs = new TreeMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
 
     Trial(StudyStorage storage, long studyId, Direction direction, Sampler sampler, Pruner pruner,
@@ -141,6 +142,17 @@ public final class Trial {
         }
     }
 
+    /**
+     * Attaches a short note to the trial (Optuna's {@code set_user_attr}), stored at once and shown by the trial
+     * log, {@code study show/export} and trials.csv; e.g. {@code degenerate = "never trades"}.
+     */
+    public void setUserAttr(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        userAttrs.put(key, value);
+        storage.writeUserAttrs(studyId, number, userAttrs, clock.getAsLong());
+    }
+
     /** Parameters asked so far, in order. */
     public Map<String, Object> params() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -152,6 +164,7 @@ public final class Trial {
     }
 
     FrozenTrial freeze(TrialState state, double value, long endMs) {
-        return new FrozenTrial(number, state, value, params, intermediate, startMs, endMs, clock.getAsLong(), owner);
+        return new FrozenTrial(number, state, value, params, intermediate, startMs, endMs, clock.getAsLong(), owner,
+                userAttrs);
     }
 }

@@ -255,7 +255,7 @@ public final class AssetTuner {
             };
             Evaluation e = fitAndTrade(seen, trainEnd, trainEnd - 1, validEnd, true, p, reporter);
             validationSharpe.put(trial.number(), e.perPeriodSharpe());
-            return score(e);
+            return DegenerateTrials.apply(trial, e, score(e), settings.goal(), settings.allowShort());
         };
     }
 
