@@ -187,11 +187,13 @@ public final class AssetTuner {
      * One fit and one traded segment. Arrays run over the segment's bars {@code [from, to)} of the series
      * (index 0 = bar {@code from}, the first decision bar; its equity is the starting capital). {@code predictedClose}
      * and {@code predictedReturn} are the forecasts made at each bar's close of the next close (NaN where no window
-     * exists); {@code target} the position decided there (+1, −1, 0).
+     * exists); {@code target} the position decided there (+1, −1, 0); {@code predictionCentre} and
+     * {@code predictionStd} the mean and standard deviation of the predicted returns over the training windows, around
+     * which the thresholds are set.
      */
     public record Evaluation(Params params, TrainingHistory history, int from, int to, long[] times, double[] close,
                              double[] predictedClose, double[] predictedReturn, double[] target,
-                             BacktestResult backtest, double rmse, double predictionStd) {
+                             BacktestResult backtest, double rmse, double predictionStd, double predictionCentre) {
 
         /** Per-period Sharpe of the segment's equity returns (cash earns nothing); 0 when equity never moves. */
         public double perPeriodSharpe() {
@@ -389,7 +391,7 @@ public final class AssetTuner {
             Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(s.opens(), from, to), cl);
             BacktestResult bt = new Backtester(settings.backtest()).run("lstm_long_short", prices, pos);
             return new Evaluation(p, history, from, to, times, cl, pc, pr, pos, bt,
-                    count == 0 ? Double.NaN : Math.sqrt(se / count), sd);
+                    count == 0 ? Double.NaN : Math.sqrt(se / count), sd, centre);
         }
     }
 

@@ -12,9 +12,9 @@ import org.quantlstm.tuning.Trial;
  * trials.csv) and its value gets {@link Objectives#degenerate}'s tie-break, with the gap measured in signal
  * standard deviations: for an always-flat strategy, how far the highest forecast stayed below the long threshold
  * (or the lowest above the short one, if shorts are allowed); for an always-long one, how far the lowest forecast
- * stayed above the long threshold; likewise for always short. The thresholds' centre is taken as the mean of the
- * validation forecasts (the exact centre, the training forecasts' mean, is not kept), so the gap is approximate;
- * it only orders degenerate trials among themselves. The RMSE goal judges forecasts, not trades, and is left alone.
+ * stayed above the long threshold; likewise for always short (thresholds centred, as in the strategy, on the mean
+ * of the model's predicted returns over its training windows). The RMSE goal judges forecasts, not trades, and is
+ * left alone.
  */
 final class DegenerateTrials {
     private DegenerateTrials() {
@@ -39,13 +39,11 @@ final class DegenerateTrials {
     static double gap(AssetTuner.Evaluation e, boolean allowShort) {
         double[] r = e.predictedReturn();
         double sd = e.predictionStd();
-        double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int n = 0;
         for (double v : r) {
             if (Double.isFinite(v)) {
-                sum += v;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
                 n++;
@@ -54,7 +52,7 @@ final class DegenerateTrials {
         if (n == 0 || !(sd > 0)) {
             return Double.NaN;
         }
-        double centre = sum / n;
+        double centre = e.predictionCentre();
         double tl = e.params().longThreshold();
         double ts = e.params().shortThreshold();
         double p = e.target()[0];

@@ -16,11 +16,15 @@ import org.quantlstm.tuning.Study;
 /** Degenerate trials: recognised, marked, and tie-broken by how far they stayed from trading. */
 class DegenerateTrialsTest {
 
-    /** An evaluation with forecasts {@code pr}, positions {@code pos}, signal std 0.01, thresholds 1.0 / 1.0. */
+    /** An evaluation with forecasts {@code pr}, positions {@code pos}, signal mean 0, std 0.01, thresholds 1.0 / 1.0. */
     private static AssetTuner.Evaluation eval(double[] pr, double[] pos) {
+        return eval(pr, pos, 0.0);
+    }
+
+    private static AssetTuner.Evaluation eval(double[] pr, double[] pos, double centre) {
         AssetTuner.Params p = new AssetTuner.Params(16, 16, 1, 0.0, 1e-3, 2, 1.0, 1.0);
         int n = pr.length;
-        return new AssetTuner.Evaluation(p, null, 0, n, new long[n], new double[n], new double[n], pr, pos, null, 0.0, 0.01);
+        return new AssetTuner.Evaluation(p, null, 0, n, new long[n], new double[n], new double[n], pr, pos, null, 0.0, 0.01, centre);
     }
 
     @Test
@@ -33,8 +37,11 @@ class DegenerateTrialsTest {
         assertThat(DegenerateTrials.gap(flat, true)).isCloseTo(0.6, within(1e-12));
         assertThat(DegenerateTrials.gap(flat, false)).isCloseTo(0.6, within(1e-12));
         assertThat(DegenerateTrials.reason(eval(pr, new double[] {1, 1, 1}))).contains("always long");
-        // always long although the lowest forecast is 0.4 sd below the centre: it was not 1.4 sd above the threshold
-        assertThat(DegenerateTrials.gap(eval(pr, new double[] {1, 1, 1}), true)).isZero();
+        // always short with the training centre at +0.025: the highest forecast (0.004) stayed
+        // (0.025 - 0.004)/0.01 - 1 = 1.1 sd below the short threshold
+        assertThat(DegenerateTrials.gap(eval(pr, new double[] {-1, -1, -1}, 0.025), true)).isCloseTo(1.1, within(1e-12));
+        // always long with the centre at -0.02: the lowest forecast stayed (-0.004 + 0.02)/0.01 - 1 = 0.6 sd above it
+        assertThat(DegenerateTrials.gap(eval(pr, new double[] {1, 1, 1}, -0.02), true)).isCloseTo(0.6, within(1e-12));
         assertThat(DegenerateTrials.reason(eval(pr, new double[] {0, 1, 0}))).isNull();
     }
 
