@@ -107,11 +107,11 @@ public final class StudyExport {
                 counts.get(TrialState.PRUNED), counts.get(TrialState.FAIL), counts.get(TrialState.RUNNING)));
         Optional<FrozenTrial> best = Study.best(trials, direction);
         sb.append(OptunaStyleLog.bestSummary(best)).append('\n');
-        sb.append(String.format(Locale.ROOT, "%6s  %-8s  %14s  %9s  %5s  %s%n", "trial", "state", "value", "ms", "steps", "params"));
+        sb.append(String.format(Locale.ROOT, "%6s  %-8s  %20s  %9s  %5s  %s%n", "trial", "state", "value", "ms", "steps", "params"));
         for (FrozenTrial t : trials) {
             StringBuilder notes = new StringBuilder();
             t.userAttrs().forEach((k, v) -> notes.append("  [").append(k).append(": ").append(v).append(']'));
-            sb.append(String.format(Locale.ROOT, "%6d  %-8s  %14s  %9s  %5s  %s%s%n", t.number(), t.state(),
+            sb.append(String.format(Locale.ROOT, "%6d  %-8s  %20s  %9s  %5s  %s%s%n", t.number(), t.state(),
                     Double.isNaN(t.value()) ? "-" : OptunaStyleLog.number(t.value()),
                     t.durationMs() < 0 ? "-" : Long.toString(t.durationMs()),
                     t.lastStep() < 0 ? "-" : Integer.toString(t.lastStep() + 1), OptunaStyleLog.params(t.params()), notes));
