@@ -11,8 +11,8 @@ import java.util.List;
  * <p>With resources (steps) from {@code minResource} to {@code maxResource} and reduction factor η there are
  * {@code B = ⌊log_η(maxResource/minResource)⌋ + 1} brackets; bracket b is successive halving with
  * {@code minEarlyStoppingRate = b} (its first rung at {@code minResource·η^b}). Each trial belongs to one bracket,
- * chosen from its number by a fixed hash weighted by the brackets' budgets ({@code ⌈B·η^(B−1−b)/(b+1)⌉}, Optuna's
- * allocation), and is compared only with trials of its own bracket.
+ * chosen from its number by a fixed hash weighted by the brackets' budgets ({@code ⌈B·η^s/(s+1)⌉} with
+ * {@code s = B−1−b}, Optuna's allocation), and is compared only with trials of its own bracket.
  */
 public final class HyperbandPruner implements Pruner {
     private final int minResource;
@@ -30,7 +30,8 @@ public final class HyperbandPruner implements Pruner {
         budgets = new int[n];
         brackets = new SuccessiveHalvingPruner[n];
         for (int b = 0; b < n; b++) {
-            budgets[b] = (int) Math.ceil(n * Math.pow(reductionFactor, n - 1 - b) / (b + 1));
+            int sIndex = n - 1 - b;
+            budgets[b] = (int) Math.ceil(n * Math.pow(reductionFactor, sIndex) / (sIndex + 1));
             brackets[b] = new SuccessiveHalvingPruner(minResource, reductionFactor, b);
         }
     }
