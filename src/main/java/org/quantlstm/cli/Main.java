@@ -83,6 +83,8 @@ public final class Main implements Runnable {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        cl.addSubcommand("bench-tpe", new BenchTpeCommand()); // issue 18: becomes 'bench tpe' under the bench group
+        cl.addSubcommand("study", new StudyCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -35,10 +35,11 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--lambda", description = "Drawdown penalty in profit - lambda*|max drawdown| (default 1.0).")
     Double lambda;
 
-    @Option(names = "--sampler", description = "tpe (default) or random.")
+    @Option(names = "--sampler", description = "tpe (default), tpe-multivariate, random, grid (3 values per numeric parameter) or cmaes; "
+            + "with --jobs > 1 TPE uses the constant liar.")
     String sampler;
 
-    @Option(names = "--pruner", description = "median (default), halving or none.")
+    @Option(names = "--pruner", description = "median (default), halving, hyperband or none.")
     String pruner;
 
     @Option(names = "--study", description = "Study name (default: TICKER-INTERVAL-OBJECTIVE-DAYSd).")

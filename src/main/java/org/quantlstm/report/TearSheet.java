@@ -1203,6 +1203,7 @@ public final class TearSheet {
                         .dots("complete trial", xs, done, GREY)
                         .markers("pruned / failed", xs, other, RED, false);
                 fig(b, c.render());
+                TuningCharts.append(b, s, tk, minimise, k - 1);   // importance, slices, parallel coordinates, contour
             }
             if (given.isEmpty() && t.has("params")) {
                 Map<String, Double> imp = TrialImportance.of(t);

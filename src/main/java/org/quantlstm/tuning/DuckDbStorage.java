@@ -43,7 +43,7 @@ import org.quantlstm.common.UserInputException;
  *
  * <p>Tables: {@code studies(study_id, name, direction, created_ms)} and {@code trials(study_id, number,
  * state, value, params, intermediate_values, start_ms, end_ms, duration_ms, heartbeat_ms, owner_host,
- * owner_pid, owner_start_ms)}; params and intermediate values are JSON text, times epoch milliseconds UTC.
+ * owner_pid, owner_start_ms, user_attrs)}; params, intermediate values and user attributes are JSON text, times epoch milliseconds UTC.
  */
 public final class DuckDbStorage implements StudyStorage, AutoCloseable {
     private static final String SCHEMA_STUDIES = "CREATE TABLE IF NOT EXISTS studies (study_id BIGINT PRIMARY KEY, "
@@ -53,8 +53,11 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
             + "intermediate_values VARCHAR NOT NULL, start_ms BIGINT NOT NULL, end_ms BIGINT, duration_ms BIGINT, "
             + "heartbeat_ms BIGINT NOT NULL, owner_host VARCHAR NOT NULL, owner_pid BIGINT NOT NULL, "
             + "owner_start_ms BIGINT NOT NULL, PRIMARY KEY (study_id, number))";
+    /** Added after the first release: files written before get the column on open (NULL = no attributes). */
+    private static final String ADD_USER_ATTRS = "ALTER TABLE trials ADD COLUMN IF NOT EXISTS user_attrs VARCHAR";
     private static final String SELECT_TRIALS = "SELECT number, state, value, params, intermediate_values, start_ms, "
-            + "end_ms, heartbeat_ms, owner_host, owner_pid, owner_start_ms FROM trials WHERE study_id = ? ORDER BY number";
+            + "end_ms, heartbeat_ms, owner_host, owner_pid, owner_start_ms, user_attrs FROM trials WHERE study_id = ? "
+            + "ORDER BY number";
 
     /** After releasing the file, wait this long before taking it again, so that waiting processes get in. */
     private static final long COOL_DOWN_NANOS = TimeUnit.MILLISECONDS.toNanos(15);
@@ -104,6 +107,7 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
             try (Statement s = c.createStatement()) {
                 s.execute(SCHEMA_STUDIES);
                 s.execute(SCHEMA_TRIALS);
+                s.execute(ADD_USER_ATTRS);
             }
             return null;
         });
@@ -211,6 +215,20 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
     }
 
     @Override
+    public synchronized void writeUserAttrs(long studyId, int number, Map<String, String> attrs, long nowMs) {
+        update("UPDATE trials SET user_attrs = ?, heartbeat_ms = ? WHERE study_id = ? AND number = ?",
+                json.params(new java.util.TreeMap<String, Object>(attrs)), nowMs, studyId, number);
+    }
+
+    private Map<String, String> attrs(String text) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (text != null) {
+            json.params(text).forEach((k, v) -> out.put(k, String.valueOf(v)));
+        }
+        return out;
+    }
+
+    @Override
     public synchronized void finishTrial(long studyId, int number, TrialState state, double value, long endMs) {
         run(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE trials SET state = ?, value = ?, end_ms = ?, "
@@ -286,7 +304,8 @@ public final class DuckDbStorage implements StudyStorage, AutoCloseable {
                     }
                     out.add(new FrozenTrial(rs.getInt(1), TrialState.valueOf(rs.getString(2)), value,
                             json.params(rs.getString(4)), json.intermediate(rs.getString(5)), rs.getLong(6), end,
-                            rs.getLong(8), new WorkerId(rs.getString(9), rs.getLong(10), rs.getLong(11))));
+                            rs.getLong(8), new WorkerId(rs.getString(9), rs.getLong(10), rs.getLong(11)),
+                            attrs(rs.getString(12))));
                 }
             }
         }

@@ -69,14 +69,21 @@ public final class InMemoryStorage implements StudyStorage {
     public synchronized void writeParams(long studyId, int number, Map<String, Object> params, long nowMs) {
         FrozenTrial t = list(studyId).get(number);
         list(studyId).set(number, new FrozenTrial(number, t.state(), t.value(), params, t.intermediateValues(),
-                t.startMs(), t.endMs(), nowMs, t.owner()));
+                t.startMs(), t.endMs(), nowMs, t.owner(), t.userAttrs()));
     }
 
     @Override
     public synchronized void writeIntermediate(long studyId, int number, SortedMap<Integer, Double> values, long nowMs) {
         FrozenTrial t = list(studyId).get(number);
         list(studyId).set(number, new FrozenTrial(number, t.state(), t.value(), t.params(), values,
-                t.startMs(), t.endMs(), nowMs, t.owner()));
+                t.startMs(), t.endMs(), nowMs, t.owner(), t.userAttrs()));
+    }
+
+    @Override
+    public synchronized void writeUserAttrs(long studyId, int number, Map<String, String> attrs, long nowMs) {
+        FrozenTrial t = list(studyId).get(number);
+        list(studyId).set(number, new FrozenTrial(number, t.state(), t.value(), t.params(), t.intermediateValues(),
+                t.startMs(), t.endMs(), nowMs, t.owner(), attrs));
     }
 
     @Override

@@ -26,4 +26,23 @@ public final class Objectives {
         profitMinusDrawdown(0, 0, lambda);
         return (profit, mdd) -> profitMinusDrawdown(profit, mdd, lambda);
     }
+
+    /** The penalty unit of {@link #degenerate}: 0.001 of the objective's unit (0.1 % of profit for profit-dd). */
+    public static final double DEGENERATE_EPSILON = 1e-3;
+
+    /**
+     * A degenerate trial's value, made distinguishable: a strategy that never changes position scores the same
+     * (e.g. buy-and-hold's profit − λ·drawdown, or 0) for every parameter setting that leaves it there, so the
+     * sampler sees a plateau and learns nothing. The value is moved towards "worse" by
+     * {@code ε·(1 + min(gap, 10))} with ε = {@link #DEGENERATE_EPSILON}, where {@code gap ≥ 0} says how far the
+     * strategy was from changing position (e.g. how many signal standard deviations the closest forecast stayed
+     * from a threshold). So a degenerate trial ranks just below an equal trading one, and among degenerate trials
+     * those closer to trading rank first: the sampler gets a slope towards settings that trade. A NaN gap counts
+     * as 10.
+     */
+    public static double degenerate(double value, Direction direction, double gap) {
+        double g = Double.isNaN(gap) ? 10 : Math.max(0, Math.min(gap, 10));
+        double penalty = DEGENERATE_EPSILON * (1 + g);
+        return direction == Direction.MAXIMIZE ? value - penalty : value + penalty;
+    }
 }

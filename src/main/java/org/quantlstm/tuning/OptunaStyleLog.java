@@ -36,12 +36,18 @@ public final class OptunaStyleLog implements StudyListener {
                 .orElse("");
         return switch (trial.state()) {
             case COMPLETE -> prefix + " finished with value: " + number(trial.value()) + " and parameters: "
-                    + params(trial.params()) + "." + bestPart;
+                    + params(trial.params()) + "." + bestPart + attrs(trial);
             case PRUNED -> prefix + " pruned at step " + trial.lastStep() + "." + bestPart;
             case FAIL -> prefix + " failed with parameters: " + params(trial.params())
                     + " because of the following error: " + failure.orElse("unknown") + ".";
             case RUNNING -> prefix + " is running.";
         };
+    }
+
+    private static String attrs(FrozenTrial t) {
+        StringBuilder sb = new StringBuilder();
+        t.userAttrs().forEach((k, v) -> sb.append(" [").append(k).append(": ").append(v).append(']'));
+        return sb.toString();
     }
 
     /** The closing summary: the best trial's number, value, parameters and duration. */

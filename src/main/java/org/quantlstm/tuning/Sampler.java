@@ -26,6 +26,15 @@ public interface Sampler {
     Object sample(List<FrozenTrial> history, int trialNumber, String name, Distribution distribution,
                   Direction direction);
 
+    /**
+     * True when the sampler wants to see the study's trials as they are at each suggestion (RUNNING trials of
+     * other workers with the parameters they have asked for so far), not as they were when the trial started:
+     * samplers with a constant liar. For one worker both views are the same, so results stay reproducible.
+     */
+    default boolean wantsLiveHistory() {
+        return false;
+    }
+
     /** The random stream for one (seed, trial, parameter). */
     static SplittableRandom stream(long seed, int trialNumber, String name) {
         long h = mix(seed * 0x9E3779B97F4A7C15L + trialNumber);

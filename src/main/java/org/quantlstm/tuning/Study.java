@@ -234,18 +234,7 @@ public final class Study {
                 failure = e.toString();
                 fatal = e;
             }
-            long end = clock.getAsLong();
-            storage.finishTrial(info.id(), trial.number(), state, value, end);
-            FrozenTrial done = trial.freeze(state, value, end);
-            ran.add(done);
-            if (!listeners.isEmpty()) {
-                Optional<FrozenTrial> best = bestTrial();
-                synchronized (listenerLock) {
-                    for (StudyListener l : listeners) {
-                        l.trialFinished(done, best, Optional.ofNullable(failure));
-                    }
-                }
-            }
+            ran.add(finish(trial, state, value, failure));
             if (fatal != null) {
                 stop.set(true);
                 throw fatal;
@@ -255,6 +244,78 @@ public final class Study {
                 throw rethrow;
             }
         }
+    }
+
+    private FrozenTrial finish(Trial trial, TrialState state, double value, String failure) {
+        if (!trial.markTold()) {
+            throw new IllegalStateException("trial " + trial.number() + " of study " + name() + " was already told");
+        }
+        long end = clock.getAsLong();
+        storage.finishTrial(info.id(), trial.number(), state, value, end);
+        FrozenTrial done = trial.freeze(state, value, end);
+        if (!listeners.isEmpty()) {
+            Optional<FrozenTrial> best = bestTrial();
+            synchronized (listenerLock) {
+                for (StudyListener l : listeners) {
+                    l.trialFinished(done, best, Optional.ofNullable(failure));
+                }
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Ask/tell, one trial: creates a RUNNING trial (number allocated by the store) for an evaluator outside
+     * {@link #optimize}; ask for its parameters with the {@code suggest…} methods, then end it with
+     * {@link #tell}, {@link #tellPruned} or {@link #tellFailed}. Empty when the sampler has nothing left (an
+     * exhausted grid).
+     */
+    public Optional<Trial> ask() {
+        long startMs = clock.getAsLong();
+        return storage.startTrial(info.id(), liveness, startMs, Integer.MAX_VALUE, sampler::fixedParams)
+                .map(start -> new Trial(storage, info.id(), info.direction(), sampler, pruner, start,
+                        liveness.observer(), startMs, clock));
+    }
+
+    /**
+     * Ask/tell for a batch (Optuna's {@code study.ask(fixed_distributions)}, {@code n} times): creates up to
+     * {@code n} RUNNING trials one after another and suggests every parameter of {@code space} for each at once,
+     * in the map's order. Each trial is sampled with the trials asked before it already stored as RUNNING, so
+     * with a constant-liar sampler the batch spreads out. The proposals depend only on the study's stored trials,
+     * the seed and the trial numbers, never on who evaluates them (a local pool, Spark tasks): a batch runner
+     * that asks n, evaluates in any order and tells all gets the same study as one that tells in order.
+     * Fewer than {@code n} when a grid runs out.
+     */
+    public List<Trial> ask(int n, java.util.Map<String, Distribution> space) {
+        if (n < 0) {
+            throw new UserInputException("batch size: " + n + " must be ≥ 0");
+        }
+        List<Trial> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Optional<Trial> t = ask();
+            if (t.isEmpty()) {
+                break;
+            }
+            space.forEach(t.get()::suggest);
+            out.add(t.get());
+        }
+        return out;
+    }
+
+    /** Ends an asked trial with its value: COMPLETE when finite, else FAIL. Returns it as stored. */
+    public FrozenTrial tell(Trial trial, double value) {
+        return Double.isFinite(value) ? finish(trial, TrialState.COMPLETE, value, null)
+                : finish(trial, TrialState.FAIL, Double.NaN, "the objective returned " + value);
+    }
+
+    /** Ends an asked trial as PRUNED (its reports so far are kept). */
+    public FrozenTrial tellPruned(Trial trial) {
+        return finish(trial, TrialState.PRUNED, Double.NaN, null);
+    }
+
+    /** Ends an asked trial as FAIL with a reason for the listeners. */
+    public FrozenTrial tellFailed(Trial trial, String why) {
+        return finish(trial, TrialState.FAIL, Double.NaN, why);
     }
 
     /** All trials of the study (every worker's), by number. */

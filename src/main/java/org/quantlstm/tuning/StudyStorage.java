@@ -71,6 +71,9 @@ public interface StudyStorage {
     /** Replaces a running trial's intermediate values and bumps its heartbeat. */
     void writeIntermediate(long studyId, int number, SortedMap<Integer, Double> values, long nowMs);
 
+    /** Replaces a running trial's user attributes and bumps its heartbeat. */
+    void writeUserAttrs(long studyId, int number, Map<String, String> attrs, long nowMs);
+
     /** Ends a trial: state, value (NaN for none) and end time; the duration is end − start. */
     void finishTrial(long studyId, int number, TrialState state, double value, long endMs);
 

@@ -31,6 +31,8 @@ public final class Trial {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
     private final TreeMap<Integer, Double> intermediate = new TreeMap<>();
+    private final TreeMap<String, String> userAttrs = new TreeMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
 
     Trial(StudyStorage storage, long studyId, Direction direction, Sampler sampler, Pruner pruner,
           StudyStorage.TrialStart start, WorkerId owner, long startMs, LongSupplier clock) {
@@ -76,7 +78,11 @@ public final class Trial {
         return (String) suggest(name, new CategoricalDistribution(choices));
     }
 
-    private Object suggest(String name, Distribution distribution) {
+    /**
+     * A value of {@code distribution} for parameter {@code name} (the general form of the {@code suggest…}
+     * methods; Integer for ints, Double for floats, String for categoricals).
+     */
+    public Object suggest(String name, Distribution distribution) {
         Objects.requireNonNull(name, "name");
         Distribution known = distributions.get(name);
         if (known != null) {
@@ -95,7 +101,8 @@ public final class Trial {
             value = distribution instanceof IntDistribution ? (Object) ((Number) fixed).intValue()
                     : distribution instanceof FloatDistribution ? (Object) ((Number) fixed).doubleValue() : fixed;
         } else {
-            value = sampler.sample(start.history(), number, name, distribution, direction);
+            List<FrozenTrial> history = sampler.wantsLiveHistory() ? storage.trials(studyId) : start.history();
+            value = sampler.sample(history, number, name, distribution, direction);
         }
         distributions.put(name, distribution);
         params.put(name, value);
@@ -135,12 +142,29 @@ public final class Trial {
         }
     }
 
+    /**
+     * Attaches a short note to the trial (Optuna's {@code set_user_attr}), stored at once and shown by the trial
+     * log, {@code study show/export} and trials.csv; e.g. {@code degenerate = "never trades"}.
+     */
+    public void setUserAttr(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        userAttrs.put(key, value);
+        storage.writeUserAttrs(studyId, number, userAttrs, clock.getAsLong());
+    }
+
     /** Parameters asked so far, in order. */
     public Map<String, Object> params() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /** Marks the trial ended; false when it already was. */
+    boolean markTold() {
+        return told.compareAndSet(false, true);
+    }
+
     FrozenTrial freeze(TrialState state, double value, long endMs) {
-        return new FrozenTrial(number, state, value, params, intermediate, startMs, endMs, clock.getAsLong(), owner);
+        return new FrozenTrial(number, state, value, params, intermediate, startMs, endMs, clock.getAsLong(), owner,
+                userAttrs);
     }
 }

@@ -7,10 +7,17 @@
  * <p>Parts. Search space: {@link org.quantlstm.tuning.IntDistribution} (step, log),
  * {@link org.quantlstm.tuning.FloatDistribution} (log) and {@link org.quantlstm.tuning.CategoricalDistribution},
  * asked for through {@code Trial.suggestInt/suggestFloat/suggestCategorical}. Samplers:
- * {@link org.quantlstm.tuning.RandomSampler}, {@link org.quantlstm.tuning.GridSampler} and
- * {@link org.quantlstm.tuning.TpeSampler} (Optuna's default TPE, independent per parameter). Pruners,
- * fed by {@code Trial.report(step, value)} after each epoch: {@link org.quantlstm.tuning.MedianPruner} and
- * {@link org.quantlstm.tuning.SuccessiveHalvingPruner} (ASHA). Stores:
+ * {@link org.quantlstm.tuning.RandomSampler}, {@link org.quantlstm.tuning.GridSampler},
+ * {@link org.quantlstm.tuning.TpeSampler} (Optuna 3.1's TPE, bandwidth-weighted kernels included; optionally
+ * multivariate, and with a constant liar for running trials) and {@link org.quantlstm.tuning.CmaEsSampler};
+ * {@link org.quantlstm.tuning.Samplers} builds them by configuration name. Pruners, fed by
+ * {@code Trial.report(step, value)} after each epoch: {@link org.quantlstm.tuning.MedianPruner},
+ * {@link org.quantlstm.tuning.SuccessiveHalvingPruner} (ASHA) and {@link org.quantlstm.tuning.HyperbandPruner}.
+ * Besides {@code optimize}, a study offers ask/tell ({@code Study.ask()}, {@code Study.ask(n, space)} for a
+ * batch, {@code tell}) for runners that evaluate trials elsewhere (a pool, Spark tasks). Trials carry user
+ * attributes (e.g. {@code degenerate}). {@link org.quantlstm.tuning.StudyExport} prints and exports a study;
+ * {@link org.quantlstm.tuning.BenchmarkFunctions} and {@link org.quantlstm.tuning.SamplerBenchmark} measure search
+ * quality ({@code quantlstm bench tpe}). Stores:
  * {@link org.quantlstm.tuning.InMemoryStorage} and {@link org.quantlstm.tuning.DuckDbStorage} (an embedded
  * DuckDB file, by default {@code ~/.quantlstm/studies.duckdb}, safe for several threads and processes).
  * {@link org.quantlstm.tuning.Study} runs trials (several threads if asked), records every trial's

@@ -131,6 +131,13 @@ class TearSheetTest {
         assertThat(byId(d, "weights-latest").getTextContent()).contains("JPM33.00%");
         assertThat(byId(d, "trials-0")).isNotNull();
         assertThat(byId(d, "importances").getTextContent()).contains("lr").contains("units");
+        // study inspection (TuningCharts): main-effect importance, one slice per parameter, parallel coordinates
+        // and the contour of the two most important parameters, all inline SVG
+        assertThat(byId(d, "tuning-importance-0").getTextContent()).contains("lr").contains("units");
+        assertThat(byId(d, "slice-0-0")).isNotNull();
+        assertThat(byId(d, "slice-0-1")).isNotNull();
+        assertThat(byId(d, "parcoords-0").getTextContent()).contains("objective");
+        assertThat(byId(d, "contour-0").getTextContent()).contains("best trial");
         assertThat(byId(d, "manifest").getTextContent()).contains("tuning trials (trials.csv)8");
     }
 

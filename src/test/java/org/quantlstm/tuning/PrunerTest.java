@@ -120,4 +120,44 @@ class PrunerTest {
             assertThat(reports.get(t.number())).isEqualTo(t.lastStep() + 1);
         }
     }
+
+    @Test
+    void hyperbandHasOptunasBracketsAndComparesTrialsOnlyWithinTheirBracket() {
+        HyperbandPruner hb = new HyperbandPruner(1, 27, 3);  // log3(27) + 1 = 4 brackets
+        assertThat(hb.brackets()).isEqualTo(4);
+        Map<Integer, Integer> seen = new TreeMap<>();
+        for (int n = 0; n < 2000; n++) {
+            assertThat(hb.bracketOf(n)).isEqualTo(hb.bracketOf(n)).isBetween(0, 3);
+            seen.merge(hb.bracketOf(n), 1, Integer::sum);
+        }
+        // Optuna's budgets ceil(B·η^s/(s+1)), s = B-1-b: 27, 12, 6, 4 of 49, so about 1102, 490, 245 and 163 of 2000
+        assertThat(seen).containsOnlyKeys(0, 1, 2, 3);
+        assertThat(seen.get(0)).isBetween(1000, 1200);
+        assertThat(seen.get(1)).isBetween(400, 580);
+        assertThat(seen.get(2)).isBetween(190, 300);
+        assertThat(seen.get(3)).isBetween(120, 210);
+        // find two trials in bracket 0 and one in another bracket
+        int a = -1;
+        int other = -1;
+        int cur = -1;
+        for (int n = 0; n < 200 && (a < 0 || other < 0 || cur < 0); n++) {
+            if (hb.bracketOf(n) == 0) {
+                if (a < 0) {
+                    a = n;
+                } else if (cur < 0) {
+                    cur = n;
+                }
+            } else if (other < 0) {
+                other = n;
+            }
+        }
+        // bracket 0 = successive halving with rungs at 1, 3, 9. At rung 1 the current trial (2.0) meets one
+        // bracket-mate (1.0): n = 2 < eta, so only the best continues and it is pruned.
+        FrozenTrial mate = trial(a, TrialState.COMPLETE, 5, 1.0, 1.0);
+        FrozenTrial stranger = trial(other, TrialState.COMPLETE, 5, 3.0, 3.0);
+        FrozenTrial running = trial(cur, TrialState.RUNNING, 5, 2.0);
+        assertThat(hb.prune(List.of(mate, stranger), running, Direction.MINIMIZE)).isTrue();
+        // without its bracket-mate it is the best of its bracket at that rung; the stranger does not count
+        assertThat(hb.prune(List.of(stranger), running, Direction.MINIMIZE)).isFalse();
+    }
 }

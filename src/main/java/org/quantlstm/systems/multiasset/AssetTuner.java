@@ -204,20 +204,22 @@ public final class AssetTuner {
      * One fit and one traded segment. Arrays run over the segment's bars {@code [from, to)} of the series
      * (index 0 = bar {@code from}, the first decision bar; its equity is the starting capital). {@code predictedClose}
      * and {@code predictedReturn} are the forecasts made at each bar's close of the next close (NaN where no window
-     * exists); {@code target} the position decided there (+1, −1, 0). {@code modelsTrained} is 1 for a single fit,
-     * the number of folds with walk-forward retraining (then {@code history} is the first fold's and
-     * {@code predictionStd} the last fold's).
+     * exists); {@code target} the position decided there (+1, −1, 0); {@code predictionCentre} and
+     * {@code predictionStd} the mean and standard deviation of the predicted returns over the training windows, around
+     * which the thresholds are set. {@code modelsTrained} is 1 for a single fit, the number of folds with walk-forward
+     * retraining (then {@code history} is the first fold's and the centre and std the last fold's).
      */
     public record Evaluation(Params params, TrainingHistory history, int from, int to, long[] times, double[] close,
                              double[] predictedClose, double[] predictedReturn, double[] target,
-                             BacktestResult backtest, double rmse, double predictionStd, int modelsTrained) {
+                             BacktestResult backtest, double rmse, double predictionStd, double predictionCentre,
+                             int modelsTrained) {
 
         /** A single fit. */
         public Evaluation(Params params, TrainingHistory history, int from, int to, long[] times, double[] close,
                           double[] predictedClose, double[] predictedReturn, double[] target, BacktestResult backtest,
-                          double rmse, double predictionStd) {
+                          double rmse, double predictionStd, double predictionCentre) {
             this(params, history, from, to, times, close, predictedClose, predictedReturn, target, backtest, rmse,
-                    predictionStd, 1);
+                    predictionStd, predictionCentre, 1);
         }
 
         /** Per-period Sharpe of the segment's equity returns (cash earns nothing); 0 when equity never moves. */
@@ -282,7 +284,7 @@ public final class AssetTuner {
             };
             Evaluation e = fitAndTrade(seen, trainEnd, trainEnd - 1, validEnd, true, p, reporter);
             validationSharpe.put(trial.number(), e.perPeriodSharpe());
-            return score(e);
+            return DegenerateTrials.apply(trial, e, score(e), settings.goal(), settings.allowShort());
         };
     }
 
@@ -378,6 +380,7 @@ public final class AssetTuner {
         Arrays.fill(pr, Double.NaN);
         TrainingHistory first = null;
         double sd = Double.NaN;
+        double lastCentre = Double.NaN;
         int models = 0;
         for (FoldRows fold : folds) {
             MinMaxScaler fx = MinMaxScaler.fit(raw, fold.scalerFrom(), fold.trainTo() + 1);
@@ -401,6 +404,7 @@ public final class AssetTuner {
                     simple[i] = Math.expm1(trainPred[i]);
                 }
                 double centre = mean(simple);
+                lastCentre = centre;
                 sd = std(simple);
                 if (!(sd > 0)) {
                     sd = Double.MIN_NORMAL;
@@ -418,7 +422,7 @@ public final class AssetTuner {
                 }
             }
         }
-        return traded(series, s, p, first, from, to, close, pc, pr, pos, sd, models);
+        return traded(series, s, p, first, from, to, close, pc, pr, pos, sd, lastCentre, models);
     }
 
     /**
@@ -426,7 +430,8 @@ public final class AssetTuner {
      * {@code pc} by RMSE: the one evaluation every fit ends in.
      */
     private Evaluation traded(BarSeries series, BarSeries s, Params p, TrainingHistory history, int from, int to,
-                              double[] close, double[] pc, double[] pr, double[] pos, double sd, int models) {
+                              double[] close, double[] pc, double[] pr, double[] pos, double sd, double centre,
+                              int models) {
         double se = 0;
         int count = 0;
         for (int i = 0; i < to - from; i++) {
@@ -442,7 +447,7 @@ public final class AssetTuner {
         Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(s.opens(), from, to), cl);
         BacktestResult bt = new Backtester(settings.backtest()).run("lstm_long_short", prices, pos);
         return new Evaluation(p, history, from, to, times, cl, pc, pr, pos, bt,
-                count == 0 ? Double.NaN : Math.sqrt(se / count), sd, models);
+                count == 0 ? Double.NaN : Math.sqrt(se / count), sd, centre, models);
     }
 
     /** The validation per-period Sharpe ratios of the trials this process ran, by trial number. */
@@ -545,7 +550,7 @@ public final class AssetTuner {
                 double r = pr[i];
                 pos[i] = !Double.isFinite(r) ? 0 : r > up ? 1 : settings.allowShort() && r < down ? -1 : 0;
             }
-            return traded(series, s, p, history, from, to, close, pc, pr, pos, sd, 1);
+            return traded(series, s, p, history, from, to, close, pc, pr, pos, sd, centre, 1);
         }
     }
 

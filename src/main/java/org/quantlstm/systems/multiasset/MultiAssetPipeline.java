@@ -435,13 +435,14 @@ public final class MultiAssetPipeline {
         }
         w.writeJson(folder.file("metrics.json"), metrics);
 
-        StringBuilder tc = new StringBuilder("ticker,number,state,value,duration_ms,params\n");
+        StringBuilder tc = new StringBuilder("ticker,number,state,value,duration_ms,params,degenerate\n");
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (AssetResult r : results) {
             for (FrozenTrial t : r.trials()) {
                 tc.append(r.symbol().value()).append(',').append(t.number()).append(',').append(t.state()).append(',')
                         .append(Double.isNaN(t.value()) ? "" : Double.toString(t.value())).append(',')
-                        .append(t.durationMs()).append(',').append(csv(paramsJson(json, t.params()))).append('\n');
+                        .append(t.durationMs()).append(',').append(csv(paramsJson(json, t.params()))).append(',')
+                        .append(csv(t.userAttrs().getOrDefault("degenerate", ""))).append('\n');
             }
         }
         folder.writeText("trials.csv", tc.toString());

@@ -14,10 +14,10 @@ import org.quantlstm.common.UserInputException;
 import org.quantlstm.portfolio.MertonSpec;
 import org.quantlstm.tuning.MedianPruner;
 import org.quantlstm.tuning.Pruner;
-import org.quantlstm.tuning.RandomSampler;
+import org.quantlstm.tuning.HyperbandPruner;
 import org.quantlstm.tuning.Sampler;
+import org.quantlstm.tuning.Samplers;
 import org.quantlstm.tuning.SuccessiveHalvingPruner;
-import org.quantlstm.tuning.TpeSampler;
 
 /**
  * The multi-asset-4h system's own settings, read strictly from the experiment's {@code tuning}, {@code universe}
@@ -55,12 +55,12 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         AssetTuner.Goal goal = t.parsed("objective", "profit-dd", AssetTuner.Goal::parse);
         double lambda = t.number("lambda", 1.0, 0, 1e6);
         String sampler = t.string("sampler", "tpe");
-        if (!sampler.equals("tpe") && !sampler.equals("random")) {
-            throw t.error("tuning.sampler", "use tpe or random, got '" + sampler + "'");
+        if (!Samplers.NAMES.contains(sampler)) {
+            throw t.error("tuning.sampler", "use " + String.join(", ", Samplers.NAMES) + ", got '" + sampler + "'");
         }
         String pruner = t.string("pruner", "median");
-        if (!List.of("median", "halving", "none").contains(pruner)) {
-            throw t.error("tuning.pruner", "use median, halving or none, got '" + pruner + "'");
+        if (!Samplers.PRUNERS.contains(pruner)) {
+            throw t.error("tuning.pruner", "use " + String.join(", ", Samplers.PRUNERS) + ", got '" + pruner + "'");
         }
         int startup = t.integer("pruner_startup_trials", 5, 0, 10_000);
         int warmup = t.integer("pruner_warmup_epochs", 1, 0, 10_000);
@@ -137,7 +137,17 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
 
     /** A fresh sampler as configured. */
     public Sampler newSampler(long seed) {
-        return sampler.equals("random") ? new RandomSampler(seed) : new TpeSampler(seed);
+        return newSampler(seed, jobs);
+    }
+
+    /**
+     * A fresh sampler as configured for a study run on {@code parallelJobs} threads (more than one switches on
+     * TPE's constant liar); {@code grid} tries 3 values per numeric parameter of the search space (low, middle,
+     * high; log-spaced for the learning rate) in an order shuffled by the seed.
+     */
+    public Sampler newSampler(long seed, int parallelJobs) {
+        return Samplers.create(sampler, seed, parallelJobs > 1,
+                () -> Samplers.probe(t -> AssetTuner.Params.suggest(t, space)), 3);
     }
 
     /** A fresh pruner as configured (median: Optuna's MedianPruner; halving: ASHA with η = 2 from epoch 1). */
@@ -145,6 +155,7 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
         return switch (pruner) {
             case "median" -> new MedianPruner(prunerStartup, prunerWarmup);
             case "halving" -> new SuccessiveHalvingPruner(1, 2, 0);
+            case "hyperband" -> new HyperbandPruner(1, Math.max(1, space.epochsHigh()), 3);
             default -> Pruner.none();
         };
     }

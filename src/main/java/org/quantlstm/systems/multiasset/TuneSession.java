@@ -104,7 +104,7 @@ public final class TuneSession {
                 split.testSize());
         Path extras = storeFile.resolveSibling("study-sharpes").resolve(name.replaceAll("[^A-Za-z0-9._=^-]", "_"));
         try (DuckDbStorage store = new DuckDbStorage(storeFile)) {
-            Study study = Study.builder(store, name).direction(ms.goal().direction()).sampler(ms.newSampler(cfg.seed()))
+            Study study = Study.builder(store, name).direction(ms.goal().direction()).sampler(ms.newSampler(cfg.seed(), jobs))
                     .pruner(ms.newPruner()).listener(new OptunaStyleLog(out::println))
                     .listener((t, b, f) -> rememberSharpe(extras, t, tuner.validationSharpes().get(t.number())))
                     .open();

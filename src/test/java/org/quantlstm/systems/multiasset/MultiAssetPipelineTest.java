@@ -60,7 +60,7 @@ class MultiAssetPipelineTest {
         assertThat(m.get("assets")).hasSize(2);
         assertThat(m.get("assets").get(0).get("dsr_trials").asInt()).isBetween(1, 2);
         List<String> trials = Files.readAllLines(f.resolve("trials.csv"));
-        assertThat(trials.get(0)).isEqualTo("ticker,number,state,value,duration_ms,params");
+        assertThat(trials.get(0)).isEqualTo("ticker,number,state,value,duration_ms,params,degenerate");
         assertThat(trials).hasSize(1 + 2 * 2);
         assertThat(Files.readAllLines(f.resolve("forecasts.csv")).get(0)).startsWith("ticker,time,close,predicted_next_close");
         try (Stream<Path> charts = Files.list(f.resolve("charts"))) {

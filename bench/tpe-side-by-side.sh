@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Search quality of quantlstm's samplers next to Optuna's, same protocol: Branin and Hartmann-6 minimised,
+# seeds 0..N-1, one fresh study per seed, one worker; median (and quartiles) of the best value after T/2 and T
+# trials. Needs Debian's python3-optuna (and python3-cmaes for Optuna's CMA-ES).
+# Usage, from the repository root: bash bench/tpe-side-by-side.sh [SEEDS] [TRIALS]   (defaults 20 100)
+set -euo pipefail
+seeds="${1:-20}"
+trials="${2:-100}"
+echo "## machine: $(nproc) cores, $(uname -m), $(date -u '+%F %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "## quantlstm: ./quantlstm bench-tpe --seeds $seeds --trials $trials"
+./quantlstm bench-tpe --seeds "$seeds" --trials "$trials"
+echo "## Optuna: /usr/bin/python3 bench/optuna_tpe.py --seeds $seeds --trials $trials"
+/usr/bin/python3 bench/optuna_tpe.py --seeds "$seeds" --trials "$trials"
