@@ -25,7 +25,12 @@ import java.time.format.DateTimeFormatter;
 public final class RunFolder implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .findAndRegisterModules();
+            .findAndRegisterModules()
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("java-time-as-text")
+                    .addSerializer(java.time.LocalDate.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
+                    .addSerializer(java.time.Instant.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
+                    .addSerializer(java.time.Duration.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance)
+                    .addSerializer(java.nio.file.Path.class, com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance));
 
     private final Path staging;
     private final Path target;
@@ -162,7 +167,20 @@ public final class RunFolder implements AutoCloseable {
      */
     public void writeConfig(ExperimentConfig cfg, Record plan) {
         writeText("config.yaml", cfg.yaml());
-        writeJson("plan.json", java.util.Map.of("system", cfg.system(), "seed", cfg.seed(), "plan", plan));
+        writeText("plan.json", planJson(cfg, plan));
+    }
+
+    /** The text of {@code plan.json}: the system, the seed and the plan (dates as ISO text). */
+    public static String planJson(ExperimentConfig cfg, Record plan) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("system", cfg.system());
+        m.put("seed", cfg.seed());
+        m.put("plan", plan);
+        try {
+            return JSON.writeValueAsString(m) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write plan.json", e);
+        }
     }
 
     /**

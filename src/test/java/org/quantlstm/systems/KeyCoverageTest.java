@@ -190,6 +190,19 @@ class KeyCoverageTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"spy-analyser", "weekly-12", "multi-asset-4h", "cross-sectional"})
+    void everyPlanIsWrittenToPlanJson(String experiment) throws Exception {
+        ExperimentConfig cfg = ExperimentConfig.load(experiment, Map.of());
+        String json = org.quantlstm.workflow.RunFolder.planJson(cfg, SYSTEMS.check(cfg));
+        JsonNode tree = new ObjectMapper().readTree(json);
+        assertThat(tree.path("system").asText()).isEqualTo(cfg.system());
+        assertThat(tree.path("plan").size()).isGreaterThan(3);
+        if (experiment.equals("weekly-12")) {
+            assertThat(tree.path("plan").path("trainEnd").asText()).isEqualTo("2022-06-24");
+        }
+    }
+
     @Test
     void aKeyTheSystemDoesNotReadIsRejectedByName() {
         assertThatThrownBy(() -> plan("weekly-12", Map.of("signal.stop_loss", "0.01")))
