@@ -137,11 +137,14 @@ public final class SpyAnalyserPipeline {
                         + "(Benchmark)" : name, Double.isNaN(s.estimate()) ? "-" : String.format(Locale.ROOT, "%.2f",
                         s.estimate()), iv));
             });
-            long straddle = intervals.entrySet().stream().filter(e -> !e.getKey().equals(BENCHMARK))
-                    .map(e -> e.getValue().get("sharpe")).filter(i -> !Double.isNaN(i.lower()))
-                    .filter(i -> i.contains(0)).count();
-            b.append(String.format(Locale.ROOT, "%d of %d strategies have a Sharpe interval that contains 0.%n",
-                    straddle, intervals.size() - 1));
+            List<StationaryBootstrap.Interval> withInterval = intervals.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(BENCHMARK)).map(e -> e.getValue().get("sharpe"))
+                    .filter(i -> !Double.isNaN(i.lower())).toList();
+            long straddle = withInterval.stream().filter(i -> i.contains(0)).count();
+            int without = intervals.size() - 1 - withInterval.size();
+            b.append(String.format(Locale.ROOT, "Sharpe intervals that contain 0: %d of %d%s.%n", straddle,
+                    withInterval.size(), without == 0 ? "" : " (" + without + (without == 1 ? " strategy" : " strategies")
+                            + " never held a position: no interval)"));
             if (pbo == null) {
                 b.append("PBO: the test segment is too short for combinatorially symmetric cross-validation.\n");
             } else {
