@@ -92,7 +92,9 @@ public final class SpyAnalyserPipeline {
     /**
      * The statistics behind the verdict: Diebold–Mariano tests of the model against persistence and drift,
      * stationary-bootstrap intervals of every strategy's (and buy-and-hold's) Sharpe, CAGR and maximum drawdown, and
-     * the PBO of the strategy family ({@code pbo} null when the test segment is too short for S ≥ 2 blocks).
+     * the PBO of the strategy family. On a test segment too short for a statistic it is left out: the DM results
+     * are null with fewer than 3 forecasts, {@code intervals} is empty with fewer than 2 returns, {@code pbo} is null
+     * when there are too few periods for S ≥ 2 blocks of 10.
      */
     public record Verdicts(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift,
                            StationaryBootstrap bootstrap, double meanBlockLength,
@@ -105,6 +107,9 @@ public final class SpyAnalyserPipeline {
 
         /** The DM line and the plain verdict. */
         static String dmText(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift) {
+            if (vsPersistence == null) {
+                return "Diebold-Mariano: too few test forecasts for a test (at least 3 needed).\n";
+            }
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "Diebold-Mariano (HLN, squared errors): LSTM vs persistence DM=%.3f, "
                     + "p=%.3f; LSTM vs drift DM=%.3f, p=%.3f%n", vsPersistence.statistic(), vsPersistence.pValue(),
@@ -125,6 +130,9 @@ public final class SpyAnalyserPipeline {
         /** The console block after the strategy summary. */
         public String strategyText() {
             StringBuilder b = new StringBuilder();
+            if (intervals.isEmpty()) {
+                return "UNCERTAINTY: the test segment has too few returns for bootstrap intervals or PBO.\n";
+            }
             b.append(String.format(Locale.ROOT, "UNCERTAINTY: 95%% stationary-bootstrap intervals (Politis-Romano; %d "
                     + "resamples, mean block length %.1f bars by Politis-White on buy-and-hold, seed %d)%n",
                     bootstrap.resamples(), meanBlockLength, bootstrap.seed()));
@@ -293,6 +301,9 @@ public final class SpyAnalyserPipeline {
                 k++;
             }
         }
+        if (m < 3) {
+            return new DieboldMariano.Result[]{null, null};
+        }
         var loss = DieboldMariano.Loss.SQUARED;
         return new DieboldMariano.Result[]{DieboldMariano.test(actual, model, persistence, loss, 1),
                 DieboldMariano.test(actual, model, drifted, loss, 1)};
@@ -306,6 +317,9 @@ public final class SpyAnalyserPipeline {
         double b = StationaryBootstrap.optimalBlockLength(bhExcess);
         StationaryBootstrap boot = new StationaryBootstrap(RESAMPLES, b, seed);
         Map<String, Map<String, StationaryBootstrap.Interval>> intervals = new LinkedHashMap<>();
+        if (bhExcess.length < 2) {
+            return new Verdicts(dm[0], dm[1], boot, b, intervals, null);
+        }
         List<double[]> excess = new ArrayList<>();
         for (BacktestResult r : runs) {
             double[] x = minus(r.returns(), rfp);
@@ -397,6 +411,10 @@ public final class SpyAnalyserPipeline {
 
     private static Map<String, Object> forecastTestsJson(Verdicts v) {
         Map<String, Object> dm = new LinkedHashMap<>();
+        if (v.vsPersistence() == null) {
+            dm.put("note", "too few test forecasts (at least 3 needed)");
+            return Map.of("diebold_mariano", dm);
+        }
         dm.put("method", "Diebold-Mariano with the Harvey-Leybourne-Newbold correction, Newey-West (Bartlett) "
                 + "long-run variance, two-sided Student t with n-1 df; negative statistic: the LSTM has smaller losses");
         dm.put("loss", "squared error of next-close forecasts (price units)");
