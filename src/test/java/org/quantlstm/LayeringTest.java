@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Layers run one way: common → data → features → model → tuning → signal → backtest → portfolio → report → workflow
- * → systems → cli; each system's package stands alone.
+ * Layers run one way: common → data → features → model → tuning → signal → backtest → portfolio → analytics →
+ * report → workflow → systems → cli; each system's package stands alone.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -25,7 +25,7 @@ class LayeringTest {
     @Test
     void layersOnlyDependLeftwards() {
         String[] order = {"common", "data", "features", "model", "tuning", "signal", "backtest", "portfolio",
-                "report", "workflow", "systems", "cli"};
+                "analytics", "report", "workflow", "systems", "cli"};
         var arch = layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (String layer : order) {
             arch = arch.layer(layer).definedBy("org.quantlstm." + layer + "..");

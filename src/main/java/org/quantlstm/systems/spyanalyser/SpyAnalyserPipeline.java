@@ -1,5 +1,8 @@
 package org.quantlstm.systems.spyanalyser;
 
+import org.quantlstm.analytics.DieboldMariano;
+import org.quantlstm.analytics.Pbo;
+import org.quantlstm.analytics.StationaryBootstrap;
 import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
 import org.quantlstm.common.UserInputException;
@@ -72,10 +75,99 @@ public final class SpyAnalyserPipeline {
                 ForecastSpec.from(cfg, SpyAnalyser31.NAME), cfg.signal(), cfg.backtest());
     }
 
-    /** The parts of a run that tests compare (positions per strategy, forecasts, the table). */
+    /** The parts of a run that tests compare (positions per strategy, forecasts, the table, the verdicts). */
     public record Result(ForecastStage.Boundary boundary, long[] times, double[] predictedReturn,
-                         Map<String, double[]> positions, Comparison comparison, String forecastTable) {
+                         Map<String, double[]> positions, Comparison comparison, String forecastTable,
+                         Verdicts verdicts) {
     }
+
+    /** Bootstrap resamples per interval: enough for stable 2.5 % / 97.5 % quantiles, cheap next to training. */
+    static final int RESAMPLES = 1000;
+
+    /** PBO's blocks S: at most 16 (Bailey et al.'s example), at least 10 periods per block. */
+    static int pboBlocks(int periods) {
+        return Math.min(16, (periods / 10) & ~1);
+    }
+
+    /**
+     * The statistics behind the verdict: Diebold–Mariano tests of the model against persistence and drift,
+     * stationary-bootstrap intervals of every strategy's (and buy-and-hold's) Sharpe, CAGR and maximum drawdown, and
+     * the PBO of the strategy family. On a test segment too short for a statistic it is left out: the DM results
+     * are null with fewer than 3 forecasts, {@code intervals} is empty with fewer than 2 returns, {@code pbo} is null
+     * when there are too few periods for S ≥ 2 blocks of 10.
+     */
+    public record Verdicts(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift,
+                           StationaryBootstrap bootstrap, double meanBlockLength,
+                           Map<String, Map<String, StationaryBootstrap.Interval>> intervals, Pbo.Result pbo) {
+
+        /** The console lines after the forecast table. */
+        public String forecastText() {
+            return dmText(vsPersistence, vsDrift);
+        }
+
+        /** The DM line and the plain verdict. */
+        static String dmText(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift) {
+            if (vsPersistence == null) {
+                return "Diebold-Mariano: too few test forecasts for a test (at least 3 needed).\n";
+            }
+            StringBuilder b = new StringBuilder();
+            b.append(String.format(Locale.ROOT, "Diebold-Mariano (HLN, squared errors): LSTM vs persistence DM=%.3f, "
+                    + "p=%.3f; LSTM vs drift DM=%.3f, p=%.3f%n", vsPersistence.statistic(), vsPersistence.pValue(),
+                    vsDrift.statistic(), vsDrift.pValue()));
+            b.append("Verdict at 5 %: the LSTM's squared errors are ").append(against(vsPersistence, "persistence's"))
+                    .append(", and ").append(against(vsDrift, "drift's")).append(String.format(Locale.ROOT,
+                            " (two-sided, n=%d, Newey-West lag %d).%n", vsPersistence.n(), vsPersistence.lag()));
+            return b.toString();
+        }
+
+        private static String against(DieboldMariano.Result r, String what) {
+            if (!r.significant(0.05)) {
+                return "not significantly different from " + what;
+            }
+            return (r.statistic() < 0 ? "significantly smaller than " : "significantly LARGER than ") + what;
+        }
+
+        /** The console block after the strategy summary. */
+        public String strategyText() {
+            StringBuilder b = new StringBuilder();
+            if (intervals.isEmpty()) {
+                return "UNCERTAINTY: the test segment has too few returns for bootstrap intervals or PBO.\n";
+            }
+            b.append(String.format(Locale.ROOT, "UNCERTAINTY: 95%% stationary-bootstrap intervals (Politis-Romano; %d "
+                    + "resamples, mean block length %.1f bars by Politis-White on buy-and-hold, seed %d)%n",
+                    bootstrap.resamples(), meanBlockLength, bootstrap.seed()));
+            b.append(String.format(Locale.ROOT, "%-34s %8s   %s%n", "Method", "Sharpe", "95% interval"));
+            intervals.forEach((name, m) -> {
+                StationaryBootstrap.Interval s = m.get("sharpe");
+                String iv = Double.isNaN(s.lower()) ? "-" : String.format(Locale.ROOT, "[%.2f, %.2f]", s.lower(),
+                        s.upper());
+                b.append(String.format(Locale.ROOT, "%-34s %8s   %s%n", name.equals(BENCHMARK) ? "Buy & Hold "
+                        + "(Benchmark)" : name, Double.isNaN(s.estimate()) ? "-" : String.format(Locale.ROOT, "%.2f",
+                        s.estimate()), iv));
+            });
+            List<StationaryBootstrap.Interval> withInterval = intervals.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(BENCHMARK)).map(e -> e.getValue().get("sharpe"))
+                    .filter(i -> !Double.isNaN(i.lower())).toList();
+            long straddle = withInterval.stream().filter(i -> i.contains(0)).count();
+            int without = intervals.size() - 1 - withInterval.size();
+            b.append(String.format(Locale.ROOT, "Sharpe intervals that contain 0: %d of %d%s.%n", straddle,
+                    withInterval.size(), without == 0 ? "" : " (" + without + (without == 1 ? " strategy" : " strategies")
+                            + " never held a position: no interval)"));
+            if (pbo == null) {
+                b.append("PBO: the test segment is too short for combinatorially symmetric cross-validation.\n");
+            } else {
+                b.append(String.format(Locale.ROOT, "PBO (CSCV, S=%d blocks of %d bars, %d splits, %d strategies by "
+                        + "Sharpe of excess returns): %.3f - the in-sample best strategy ranks at or below the "
+                        + "out-of-sample median in %.1f%% of splits%s.%n", pbo.blocks(), pbo.blockSize(), pbo.splits(),
+                        pbo.strategies(), pbo.pbo(), pbo.pbo() * 100,
+                        pbo.pbo() >= 0.5 ? " (choosing the best by its backtest is no better than chance)" : ""));
+            }
+            return b.toString();
+        }
+    }
+
+    /** The key of buy-and-hold in {@link Verdicts#intervals()}. */
+    static final String BENCHMARK = "buy_and_hold";
 
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
         PrintStream out = ctx.out();
@@ -104,13 +196,13 @@ public final class SpyAnalyserPipeline {
             dataJson.put("sha256", DataFingerprint.sha256(series));
             dataJson.put("series", data.manifest());
             folder.writeJson("data.json", dataJson);
-            String summary = summary(r);
-            folder.writeText("summary.txt", r.forecastTable() + "\n" + summary);
+            String summary = summary(r) + r.verdicts().strategyText();
+            folder.writeText("summary.txt", r.forecastTable() + r.verdicts().forecastText() + "\n" + summary);
             folder.writeTearSheet();
             var path = folder.commit();
             out.print(summary);
             out.println("Run folder: " + path);
-            return new RunOutcome(path, r.forecastTable() + summary);
+            return new RunOutcome(path, r.forecastTable() + r.verdicts().forecastText() + summary);
         }
     }
 
@@ -142,6 +234,8 @@ public final class SpyAnalyserPipeline {
             }
             String forecastTable = "Next-close forecasts on the test segment (price units):\n" + f.report().table();
             out.print(forecastTable);
+            DieboldMariano.Result[] dm = dieboldMariano(spec, series, f);
+            out.print(Verdicts.dmText(dm[0], dm[1]));
 
             // Backtest on the test segment: decisions at each test bar's close, fills at the next bar.
             BarSeries adj = series.adjusted();
@@ -171,11 +265,98 @@ public final class SpyAnalyserPipeline {
             Map<String, double[]> positions = new LinkedHashMap<>();
             runs.forEach(run -> positions.put(run.name(), run.position()));
 
+            Verdicts v = verdicts(spec.seed(), dm, runs, bh, rf, ppy);
             if (folder != null) {
-                write(folder, cfg, series, f, from, runs, bh, cmp, rf, ppy);
+                write(folder, cfg, series, f, from, runs, bh, cmp, rf, ppy, v);
             }
-            return new Result(f.boundary(), times, predicted, positions, cmp, forecastTable);
+            return new Result(f.boundary(), times, predicted, positions, cmp, forecastTable, v);
         }
+    }
+
+    /**
+     * DM of the model's next-close forecasts against persistence (next = last close) and drift (last close + the
+     * training segment's mean one-step change), on the same test bars as the forecast table.
+     */
+    private static DieboldMariano.Result[] dieboldMariano(ForecastSpec spec, BarSeries series, ForecastStage.Outcome f) {
+        double[] close = series.adjusted().closes();
+        int n = close.length;
+        int lastTrainBar = ForecastStage.prepare(spec, series, f.boundary()).lastTrainBar();
+        double drift = org.quantlstm.model.ForecastMetrics.driftPerStep(Arrays.copyOfRange(close, 0, lastTrainBar + 2),
+                org.quantlstm.model.ForecastMetrics.Target.LEVEL);
+        double[] pc = f.predictedClose();
+        int m = 0;
+        for (int t = f.testStart(); t + 1 < n; t++) {
+            if (!Double.isNaN(pc[t])) {
+                m++;
+            }
+        }
+        double[] actual = new double[m], model = new double[m], persistence = new double[m], drifted = new double[m];
+        int k = 0;
+        for (int t = f.testStart(); t + 1 < n; t++) {
+            if (!Double.isNaN(pc[t])) {
+                actual[k] = close[t + 1];
+                model[k] = pc[t];
+                persistence[k] = close[t];
+                drifted[k] = close[t] + drift;
+                k++;
+            }
+        }
+        if (m < 3) {
+            return new DieboldMariano.Result[]{null, null};
+        }
+        var loss = DieboldMariano.Loss.SQUARED;
+        return new DieboldMariano.Result[]{DieboldMariano.test(actual, model, persistence, loss, 1),
+                DieboldMariano.test(actual, model, drifted, loss, 1)};
+    }
+
+    /** Bootstrap intervals of every strategy and buy-and-hold, and the PBO of the strategies, seeded by the run. */
+    private static Verdicts verdicts(long seed, DieboldMariano.Result[] dm, List<BacktestResult> runs,
+                                     BacktestResult bh, RiskFree rf, int ppy) {
+        double[] rfp = rf.perPeriod();
+        double[] bhExcess = minus(bh.returns(), rfp);
+        double b = StationaryBootstrap.optimalBlockLength(bhExcess);
+        StationaryBootstrap boot = new StationaryBootstrap(RESAMPLES, b, seed);
+        Map<String, Map<String, StationaryBootstrap.Interval>> intervals = new LinkedHashMap<>();
+        if (bhExcess.length < 2) {
+            return new Verdicts(dm[0], dm[1], boot, b, intervals, null);
+        }
+        List<double[]> excess = new ArrayList<>();
+        for (BacktestResult r : runs) {
+            double[] x = minus(r.returns(), rfp);
+            excess.add(x);
+            intervals.put(r.name(), intervalsOf(boot, r.returns(), x, ppy));
+        }
+        intervals.put(BENCHMARK, intervalsOf(boot, bh.returns(), bhExcess, ppy));
+        int periods = bhExcess.length;
+        int s = pboBlocks(periods);
+        Pbo.Result pbo = null;
+        if (s >= 2) {
+            double[][] panel = new double[periods][runs.size()];
+            for (int j = 0; j < runs.size(); j++) {
+                for (int t = 0; t < periods; t++) {
+                    panel[t][j] = excess.get(j)[t];
+                }
+            }
+            pbo = Pbo.of(panel, s);
+        }
+        return new Verdicts(dm[0], dm[1], boot, b, intervals, pbo);
+    }
+
+    private static Map<String, StationaryBootstrap.Interval> intervalsOf(StationaryBootstrap boot, double[] r,
+                                                                          double[] excess, int ppy) {
+        Map<String, StationaryBootstrap.Interval> m = new LinkedHashMap<>();
+        m.put("sharpe", boot.interval(excess, StationaryBootstrap.sharpe(ppy)));
+        m.put("cagr", boot.interval(r, StationaryBootstrap.cagr(ppy)));
+        m.put("max_drawdown", boot.interval(r, StationaryBootstrap.maxDrawdown()));
+        return m;
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] - b[i];
+        }
+        return out;
     }
 
     private static String limitsText(ExperimentConfig.SignalConfig sig) {
@@ -194,7 +375,7 @@ public final class SpyAnalyserPipeline {
 
     private static void write(RunFolder folder, ExperimentConfig cfg, BarSeries series, ForecastStage.Outcome f,
                               int from, List<BacktestResult> runs, BacktestResult bh, Comparison cmp, RiskFree rf,
-                              int ppy) {
+                              int ppy, Verdicts v) {
         ResultWriter w = new ResultWriter();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("system", cfg.system());
@@ -207,6 +388,9 @@ public final class SpyAnalyserPipeline {
                 "train_windows", f.trainWindows(), "valid_windows", f.validWindows(), "test_windows", f.testWindows(),
                 "valid_start", LocalDate.ofEpochDay(Math.floorDiv(f.boundary().validStart(), 86_400_000L)).toString(),
                 "test_start", LocalDate.ofEpochDay(Math.floorDiv(f.boundary().testStart(), 86_400_000L)).toString()));
+        metrics.put("forecast_tests", forecastTestsJson(v));
+        metrics.put("bootstrap", bootstrapJson(v));
+        metrics.put("pbo", pboJson(v));
         w.writeJson(folder.file("metrics.json"), metrics);
         w.writeTrades(folder.file("trades.csv"), runs);
         w.writeEquity(folder.file("equity.csv"), Stream.concat(runs.stream(), Stream.of(bh)).toList());
@@ -223,6 +407,79 @@ public final class SpyAnalyserPipeline {
             chart.write(r, bh, ticker + " " + r.name() + " (test segment, after costs)",
                     folder.file("charts/" + ticker + "_" + r.name() + "_" + folder.timestamp() + ".png"));
         }
+    }
+
+    private static Map<String, Object> forecastTestsJson(Verdicts v) {
+        Map<String, Object> dm = new LinkedHashMap<>();
+        if (v.vsPersistence() == null) {
+            dm.put("note", "too few test forecasts (at least 3 needed)");
+            return Map.of("diebold_mariano", dm);
+        }
+        dm.put("method", "Diebold-Mariano with the Harvey-Leybourne-Newbold correction, Newey-West (Bartlett) "
+                + "long-run variance, two-sided Student t with n-1 df; negative statistic: the LSTM has smaller losses");
+        dm.put("loss", "squared error of next-close forecasts (price units)");
+        dm.put("horizon", v.vsPersistence().horizon());
+        dm.put("lag", v.vsPersistence().lag());
+        dm.put("vs_persistence", dmJson(v.vsPersistence()));
+        dm.put("vs_drift", dmJson(v.vsDrift()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("diebold_mariano", dm);
+        return m;
+    }
+
+    private static Map<String, Object> dmJson(DieboldMariano.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("statistic", r.statistic());
+        m.put("p_value", r.pValue());
+        m.put("mean_loss_difference", r.meanDifference());
+        m.put("n", r.n());
+        m.put("significant_5pct", r.significant(0.05));
+        return m;
+    }
+
+    private static Map<String, Object> bootstrapJson(Verdicts v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "stationary bootstrap (Politis-Romano 1994), percentile intervals; Sharpe of excess returns, "
+                + "CAGR and max drawdown of returns; every series resampled with the same indices");
+        m.put("resamples", v.bootstrap().resamples());
+        m.put("mean_block_length", v.meanBlockLength());
+        m.put("block_length_rule", "Politis-White (2004, corrected 2009) on buy-and-hold excess returns");
+        m.put("seed", v.bootstrap().seed());
+        m.put("level", 0.95);
+        Map<String, Object> rows = new LinkedHashMap<>();
+        v.intervals().forEach((name, stats) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            stats.forEach((stat, iv) -> {
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("estimate", iv.estimate());
+                cell.put("lower", iv.lower());
+                cell.put("upper", iv.upper());
+                cell.put("valid_resamples", iv.valid());
+                row.put(stat, cell);
+            });
+            rows.put(name, row);
+        });
+        m.put("intervals", rows);
+        return m;
+    }
+
+    private static Map<String, Object> pboJson(Verdicts v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "combinatorially symmetric cross-validation (Bailey, Borwein, Lopez de Prado, Zhu 2017) over "
+                + "the strategies' excess returns, performance = per-period Sharpe");
+        Pbo.Result p = v.pbo();
+        if (p == null) {
+            m.put("pbo", Double.NaN);
+            m.put("note", "test segment too short for S >= 2 blocks of 10 periods");
+            return m;
+        }
+        m.put("pbo", p.pbo());
+        m.put("blocks", p.blocks());
+        m.put("block_size", p.blockSize());
+        m.put("splits", p.splits());
+        m.put("strategies", p.strategies());
+        m.put("logits", p.logits());
+        return m;
     }
 
     /** The base conventions plus this system's signal settings, network and retraining. */
