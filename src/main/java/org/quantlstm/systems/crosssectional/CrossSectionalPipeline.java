@@ -1088,20 +1088,20 @@ public final class CrossSectionalPipeline {
         conv.put("permutation_importance", "validation segment; base mean IC minus mean IC with one feature's "
                 + "windows permuted across samples (one permutation, seed " + cfg.seed() + ")");
         metrics.put("conventions", conv);
-        metrics.put("universe", Map.of("source", u.source(), "stocks", u.stocks().size(),
+        metrics.put("universe", org.quantlstm.common.Ordered.map("source", u.source(), "stocks", u.stocks().size(),
                 "survivorship_bias", SURVIVORSHIP));
-        metrics.put("strategy", Map.of("top_k", s.topK(), "entry_threshold", s.entryThreshold(), "exit_threshold",
+        metrics.put("strategy", org.quantlstm.common.Ordered.map("top_k", s.topK(), "entry_threshold", s.entryThreshold(), "exit_threshold",
                 s.exitThreshold(), "review_days", s.reviewDays(), "position_weight", s.positionWeight(), "horizon",
                 s.horizon(), "compounding", "each entry sized from the equity at its fill"));
         metrics.put("comparison", r.comparison());
-        metrics.put("no_skill_baseline", Map.of("description", "same rules, stocks and dates with random N(0,1) "
+        metrics.put("no_skill_baseline", org.quantlstm.common.Ordered.map("description", "same rules, stocks and dates with random N(0,1) "
                 + "alpha scores", "runs", r.nullReturns().length, "total_returns", r.nullReturns()));
         Map<String, Object> icm = new LinkedHashMap<>();
         for (String seg : List.of("validation", "test")) {
             int from = seg.equals("validation") ? r.validStart() : r.testStart();
             int to = seg.equals("validation") ? r.testStart() : n;
             double[] ic = Arrays.copyOfRange(r.ic(), from, to);
-            icm.put(seg, Map.of("ic", InformationCoefficient.summarize(ic),
+            icm.put(seg, org.quantlstm.common.Ordered.map("ic", InformationCoefficient.summarize(ic),
                     "ic_non_overlapping", InformationCoefficient.summarize(InformationCoefficient.everyKth(ic, s.horizon())),
                     "rank_ic", InformationCoefficient.summarize(Arrays.copyOfRange(r.rankIc(), from, to))));
         }
@@ -1110,7 +1110,7 @@ public final class CrossSectionalPipeline {
         for (int i = 0; i < r.features().size(); i++) {
             imp.put(r.features().get(i), r.importance()[i]);
         }
-        metrics.put("feature_importance", Map.of("baseline_validation_ic", r.baselineValidIc(), "drop_in_ic", imp));
+        metrics.put("feature_importance", org.quantlstm.common.Ordered.map("baseline_validation_ic", r.baselineValidIc(), "drop_in_ic", imp));
         TrainingHistory hist = r.history();
         Map<String, Object> tr = new LinkedHashMap<>();
         tr.put("epochs", hist.epochs());

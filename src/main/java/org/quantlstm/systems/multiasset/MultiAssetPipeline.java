@@ -359,7 +359,7 @@ public final class MultiAssetPipeline {
             d.put("sha256", DataFingerprint.sha256(s));
             data.add(d);
         }
-        folder.writeJson("data.json", Map.of("assets", data));
+        folder.writeJson("data.json", org.quantlstm.common.Ordered.map("assets", data));
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("system", cfg.system());
@@ -376,7 +376,7 @@ public final class MultiAssetPipeline {
         conv.put("slippage_bps", cfg.backtest().slippageBps());
         conv.put("fill", cfg.backtest().fill());
         conv.put("psr_kurtosis", "raw (normal = 3)");
-        conv.put("split", Map.of("train_plus_validation", cfg.split().train(), "validation_share", cfg.split().validation()));
+        conv.put("split", org.quantlstm.common.Ordered.map("train_plus_validation", cfg.split().train(), "validation_share", cfg.split().validation()));
         conv.put("seed", cfg.seed());
         metrics.put("conventions", conv);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -387,7 +387,7 @@ public final class MultiAssetPipeline {
         model.put("retrain_purge_bars", AssetTuner.PURGE);
         model.put("epochs", MultiAssetSettings.fixedEpochs(cfg) == null ? "tuned" : MultiAssetSettings.fixedEpochs(cfg));
         metrics.put("model", model);
-        metrics.put("tuning", Map.of("trials_per_asset", ms.trials(), "objective", ms.goal().code(), "lambda", ms.lambda(),
+        metrics.put("tuning", org.quantlstm.common.Ordered.map("trials_per_asset", ms.trials(), "objective", ms.goal().code(), "lambda", ms.lambda(),
                 "sampler", ms.sampler(), "pruner", ms.pruner(), "space", ms.space(),
                 "thresholds_unit", "std of the model's predicted returns on its training windows, from their mean"));
         List<Map<String, Object>> assets = new ArrayList<>();

@@ -383,7 +383,7 @@ public final class SpyAnalyserPipeline {
         metrics.put("comparison", cmp);
         metrics.put("forecast", f.report());
         metrics.put("models_trained", f.modelsTrained());
-        metrics.put("training", Map.of("epochs", f.history().epochs(), "best_epoch", f.history().bestEpoch() + 1,
+        metrics.put("training", org.quantlstm.common.Ordered.map("epochs", f.history().epochs(), "best_epoch", f.history().bestEpoch() + 1,
                 "train_loss", f.history().trainLoss(), "valid_loss", f.history().validLoss(),
                 "train_windows", f.trainWindows(), "valid_windows", f.validWindows(), "test_windows", f.testWindows(),
                 "valid_start", LocalDate.ofEpochDay(Math.floorDiv(f.boundary().validStart(), 86_400_000L)).toString(),
