@@ -217,21 +217,10 @@ public record StationaryBootstrap(int resamples, double meanBlockLength, long se
     }
 
     static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return Moments.mean(x);
     }
 
     static double std(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(x), ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return Math.sqrt(ss / (x.length - 1));
+        return Moments.std(x);
     }
 }

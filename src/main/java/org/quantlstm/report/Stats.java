@@ -6,26 +6,12 @@ final class Stats {
     }
 
     static double mean(double[] x) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return org.quantlstm.analytics.Moments.mean(x);
     }
 
     /** Sample standard deviation, ddof = 1. */
     static double std(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(x), ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return Math.sqrt(ss / (x.length - 1));
+        return org.quantlstm.analytics.Moments.std(x);
     }
 
     /** Central moment of order k with divisor n (population). */
