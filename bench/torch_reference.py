@@ -9,7 +9,10 @@ Prints one figure a line, in the same format as `quantlstm bench training`, e.g.
 Inputs are random (throughput does not depend on the values); quantlstm times real bundled windows of the same
 shapes. Runs on Debian's python3-torch (apt-get install python3-torch); it is a benchmark, not a test.
 
-usage: python3 bench/torch_reference.py [--threads N] [--steps 20] [--networks spy-analyser,weekly-12,...]
+usage: python3 bench/torch_reference.py [--threads N] [--steps 20] [--networks spy-analyser,weekly-12,...] [--cpu]
+
+Set OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS) to the same N: Debian's torch does its matrix products in the
+system BLAS, whose thread pool torch.set_num_threads does not always control. bench/compare.sh does this.
 """
 import argparse
 import time
@@ -82,10 +85,10 @@ def train_rate(model, shape, batch, steps):
 
     for i in range(min(3, steps)):  # warm-up
         step(i)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for i in range(steps):
         step(i)
-    return steps * batch / (time.perf_counter() - t0)
+    return steps * batch / (time.perf_counter() - t0), steps * batch / (time.process_time() - c0)
 
 
 def infer_rate(model, shape, batch, windows):
@@ -94,11 +97,11 @@ def infer_rate(model, shape, batch, windows):
     model.eval()
     with torch.no_grad():
         model(x[:batch])  # warm-up
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for i in range(0, windows - batch + 1, batch):
             model(x[i:i + batch]).numpy()
         done = (windows // batch) * batch
-        return done / (time.perf_counter() - t0)
+        return done / (time.perf_counter() - t0), done / (time.process_time() - c0)
 
 
 def main():
@@ -107,15 +110,21 @@ def main():
     p.add_argument("--steps", type=int, default=20, help="timed training steps per network (after 3 warm-up)")
     p.add_argument("--windows", type=int, default=2048, help="windows per inference measurement")
     p.add_argument("--networks", default=",".join(NETWORKS))
+    p.add_argument("--batches", default="32,1024", help="inference batch sizes")
+    p.add_argument("--cpu", action="store_true", help="also print each figure per second of process CPU time")
     a = p.parse_args()
+
+    def show(what, rates, unit):
+        print(f"{what} threads={a.threads} {rates[0]:.1f} {unit}/s", flush=True)
+        if a.cpu:
+            print(f"{what} threads={a.threads} cpu {rates[1]:.1f} {unit}/cpu-s", flush=True)
+
     torch.set_num_threads(a.threads)
     for name in a.networks.split(","):
         shape, model = NETWORKS[name]()
-        r = train_rate(model, shape, 32, a.steps)
-        print(f"{name} train batch=32 threads={a.threads} {r:.1f} samples/s", flush=True)
-        for batch in (32, 1024):
-            r = infer_rate(model, shape, batch, a.windows)
-            print(f"{name} infer batch={batch} threads={a.threads} {r:.1f} windows/s", flush=True)
+        show(f"{name} train batch=32", train_rate(model, shape, 32, a.steps), "samples")
+        for batch in (int(b) for b in a.batches.split(",")):
+            show(f"{name} infer batch={batch}", infer_rate(model, shape, batch, max(a.windows, batch)), "windows")
 
 
 if __name__ == "__main__":
