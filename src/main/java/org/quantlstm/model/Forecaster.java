@@ -431,7 +431,7 @@ public final class Forecaster implements AutoCloseable {
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("formatVersion", FORMAT_VERSION);
             header.put("seed", seed);
-            header.put("engine", "DJL 0.32.0 / PyTorch 2.5.1");
+            header.put("engine", TorchRuntime.engineLabel());
             header.put("spec", spec);
             JSON.writeValue(tmp.resolve(SPEC_FILE).toFile(), header);
             JSON.writeValue(tmp.resolve(METADATA_FILE).toFile(), extraMetadata == null ? Map.of() : extraMetadata);
