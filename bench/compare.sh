@@ -11,6 +11,9 @@
 # 10x slower than OpenBLAS for these networks; a fair reference needs OpenBLAS. If the system has no
 # OpenBLAS (apt-get install libopenblas0-pthread), this script unpacks the .deb (apt-get download, no root
 # needed) under target/openblas and points only the Python runs at it. --reference-blas keeps the system's BLAS.
+# Both sides run with OMP_WAIT_POLICY=PASSIVE (the quantlstm launcher's default): with libgomp's default
+# (spinning) Python at 2 threads collapsed to 3-30 samples/s on this shared 2-core machine (docs/BENCHMARKS.md);
+# PY_OMP_WAIT_POLICY=ACTIVE reproduces that.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rounds=5; threads="1 2"; networks=""; steps=20; reference_blas=0
@@ -44,6 +47,7 @@ net_opt=(); [[ -n $networks ]] && net_opt=(--networks "$networks")
 ours() { ./quantlstm bench training --threads "$1" --steps "$steps" --cpu "${net_opt[@]}" 2>/dev/null | sed 's/^/ours /'; }
 python() {
   env "${py_env[@]}" OPENBLAS_NUM_THREADS="$1" OMP_NUM_THREADS="$1" MKL_NUM_THREADS="$1" \
+    OMP_WAIT_POLICY="${PY_OMP_WAIT_POLICY:-PASSIVE}" \
     "$py" bench/torch_reference.py --threads "$1" --steps "$steps" --cpu \
     ${networks:+--networks "$networks"} | sed 's/^/python /'
 }
