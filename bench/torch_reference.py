@@ -67,10 +67,10 @@ NETWORKS = {"spy-analyser": spy_analyser, "weekly-12": weekly12, "multi-asset": 
             "cross-sectional": cross_sectional}
 
 
-def train_rate(model, shape, batch, steps):
+def train_rate(model, shape, batch, steps, warmup):
     torch.manual_seed(1)
-    xs = torch.rand(steps, batch, *shape)
-    ys = torch.rand(steps, batch, 1)
+    xs = torch.rand(max(steps, warmup), batch, *shape)
+    ys = torch.rand(max(steps, warmup), batch, 1)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = nn.MSELoss()
     model.train()
@@ -83,7 +83,7 @@ def train_rate(model, shape, batch, steps):
         opt.step()
         return loss.item()
 
-    for i in range(min(3, steps)):  # warm-up
+    for i in range(warmup):
         step(i)
     t0, c0 = time.perf_counter(), time.process_time()
     for i in range(steps):
@@ -107,7 +107,8 @@ def infer_rate(model, shape, batch, windows):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--steps", type=int, default=20, help="timed training steps per network (after 3 warm-up)")
+    p.add_argument("--steps", type=int, default=20, help="timed training steps per network")
+    p.add_argument("--warmup", type=int, default=10, help="untimed training steps first (as quantlstm bench training)")
     p.add_argument("--windows", type=int, default=2048, help="windows per inference measurement")
     p.add_argument("--networks", default=",".join(NETWORKS))
     p.add_argument("--batches", default="32,1024", help="inference batch sizes")
@@ -122,7 +123,7 @@ def main():
     torch.set_num_threads(a.threads)
     for name in a.networks.split(","):
         shape, model = NETWORKS[name]()
-        show(f"{name} train batch=32", train_rate(model, shape, 32, a.steps), "samples")
+        show(f"{name} train batch=32", train_rate(model, shape, 32, a.steps, a.warmup), "samples")
         for batch in (int(b) for b in a.batches.split(",")):
             show(f"{name} infer batch={batch}", infer_rate(model, shape, batch, max(a.windows, batch)), "windows")
 

@@ -48,6 +48,9 @@ final class BenchTrainingCommand implements Runnable {
     @Option(names = "--steps", defaultValue = "20", description = "Timed training steps per network (default ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed training steps before the timed ones (default ${DEFAULT-VALUE}): the JIT must compile DJL's Java path first, which matters for the small networks.")
+    int warmup;
+
     @Option(names = "--windows", defaultValue = "2048", description = "Windows per inference figure (default ${DEFAULT-VALUE}).")
     int inferWindows;
 
@@ -62,12 +65,12 @@ final class BenchTrainingCommand implements Runnable {
     boolean cpu;
 
     private static final int TRAIN_BATCH = 32;
-    private static final int WARMUP_STEPS = 3;
 
     @Override
     public void run() {
-        if (threads < 1 || steps < 1 || inferWindows < 1 || repeat < 1) {
-            throw new UserInputException("bench training: --threads, --steps, --windows and --repeat must be >= 1");
+        if (threads < 1 || steps < 1 || inferWindows < 1 || repeat < 1 || warmup < 0) {
+            throw new UserInputException("bench training: --threads, --steps, --windows and --repeat must be >= 1,"
+                    + " --warmup >= 0");
         }
         Map<String, Supplier<Case>> all = cases();
         List<String> names = networks == null || networks.isEmpty() ? new ArrayList<>(all.keySet()) : networks;
@@ -85,7 +88,7 @@ final class BenchTrainingCommand implements Runnable {
             Case c = all.get(n).get();
             for (int r = 0; r < repeat; r++) {
                 try (ThroughputProbe probe = ThroughputProbe.create(c.spec(), 1, threads)) {
-                    ThroughputProbe.Rate t = probe.train(c.windows(), TRAIN_BATCH, steps, WARMUP_STEPS);
+                    ThroughputProbe.Rate t = probe.train(c.windows(), TRAIN_BATCH, steps, warmup);
                     print(w, n + " train batch=" + TRAIN_BATCH, t, "samples");
                     for (int b : batches) {
                         if (b < 1) {
