@@ -337,9 +337,9 @@ public final class Forecaster implements AutoCloseable {
     /**
      * Windows per inference pass: as many as keep one pass's recurrent gate activations (lookback × 4 × hidden ×
      * directions floats per window, for the widest recurrent layer) within {@value #CHUNK_BYTES} bytes, between 32
-     * and 1,024. A pass larger than the cache is slower per window, not faster: the spy-analyser network infers
-     * about 1.3–1.5× more windows per CPU-second in passes of 64 than in one pass of 1,024 (docs/BENCHMARKS.md),
-     * while small networks (multi-asset, cross-sectional) keep gaining up to 1,024. Each window's forecast does not
+     * and 1,024. A pass larger than the cache is slower per window, not faster: in one sweep of pass sizes the
+     * spy-analyser network inferred 1.4× more windows per CPU-second in passes of 64 than in one pass of 1,024
+     * (docs/BENCHMARKS.md), while small networks (multi-asset, cross-sectional) keep gaining up to 1,024. Each window's forecast does not
      * depend on the chunking beyond floating-point rounding, and the chunking is fixed by the spec, so results
      * stay reproducible.
      */
