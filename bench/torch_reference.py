@@ -96,7 +96,8 @@ def infer_rate(model, shape, batch, windows):
     x = torch.rand(windows, *shape)
     model.eval()
     with torch.no_grad():
-        model(x[:batch])  # warm-up
+        for _ in range(max(1, min(10, 2048 // batch))):  # warm-up, as quantlstm bench training
+            model(x[:batch])
         t0, c0 = time.perf_counter(), time.process_time()
         for i in range(0, windows - batch + 1, batch):
             model(x[i:i + batch]).numpy()

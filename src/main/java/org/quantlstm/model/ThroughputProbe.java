@@ -59,7 +59,9 @@ public final class ThroughputProbe implements AutoCloseable {
 
     /**
      * Inference throughput: one forward pass (no gradients, no dropout) per batch of {@code batch} windows, over
-     * {@code passes} consecutive batches of {@code windows}, after one untimed pass.
+     * {@code passes} consecutive batches of {@code windows}, after untimed warm-up passes (as many as 2,048
+     * windows need, between 1 and 10: small batches of small networks run through DJL's Java path often enough
+     * that it must be JIT-compiled before timing).
      */
     public Rate infer(Windows windows, int batch, int passes) {
         if (batch < 1 || passes < 1 || windows.samples() < batch) {
@@ -72,7 +74,10 @@ public final class ThroughputProbe implements AutoCloseable {
         for (int i = 0; i < chunks.length; i++) {
             chunks[i] = windows.slice(i * batch, (i + 1) * batch);
         }
-        forecaster.scoreCrossSection(chunks[0]);
+        int warmup = Math.max(1, Math.min(10, 2048 / batch));
+        for (int i = 0; i < warmup; i++) {
+            forecaster.scoreCrossSection(chunks[i % chunks.length]);
+        }
         long c0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < passes; i++) {
