@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code quantlstm bench tpe}: search quality of the samplers on Branin and Hartmann-6 (median of the best value
- * over seeds, minimisation), one line per function and sampler. Registered for now as the top-level command
- * {@code bench-tpe}; it becomes {@code bench tpe} when the {@code bench} command group exists.
+ * over seeds, minimisation), one line per function and sampler; a subcommand of {@link BenchCommand}.
  */
 @Command(name = "tpe", mixinStandardHelpOptions = true,
         description = {"Median best value found by each sampler on Branin (min 0.398) and Hartmann-6 (min -3.322) over "

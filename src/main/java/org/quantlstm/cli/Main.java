@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "LSTM trading research: data, features, forecasts, backtests, portfolios, tear sheets.",
         subcommands = {RunCommand.class, FetchCommand.class, DataCommand.class, FeaturesCommand.class,
                 TrainCommand.class, PredictCommand.class, TuneCommand.class, PortfolioCommand.class, ReportCommand.class,
-                RunsCommand.class, CompareCommand.class,
+                RunsCommand.class, CompareCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix. */
@@ -83,7 +83,6 @@ public final class Main implements Runnable {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
-        cl.addSubcommand("bench-tpe", new BenchTpeCommand()); // issue 18: becomes 'bench tpe' under the bench group
         cl.addSubcommand("study", new StudyCommand());
         cl.setOut(out);
         cl.setErr(err);

@@ -18,6 +18,8 @@ import java.util.SplittableRandom;
 final class SeededDropout extends AbstractBlock {
     private final float rate;
     private SplittableRandom random = new SplittableRandom(0);
+    /** The last mask, reused while the shape stays the same (one allocation per fit, not per step). */
+    private float[] mask = new float[0];
 
     SeededDropout(double rate) {
         this.rate = (float) rate;
@@ -36,7 +38,9 @@ final class SeededDropout extends AbstractBlock {
         }
         int n = Math.toIntExact(x.getShape().size());
         float keep = 1f / (1f - rate);
-        float[] mask = new float[n];
+        if (mask.length != n) {
+            mask = new float[n];
+        }
         for (int i = 0; i < n; i++) {
             mask[i] = random.nextFloat() < rate ? 0f : keep;
         }

@@ -14,7 +14,7 @@ import java.util.Locale;
  * <p>Offline: {@code ai.djl.offline=true} is set before the engine loads, so DJL never downloads anything; the
  * native libraries come from the {@code pytorch-native-cpu} (or, with {@code mvn -Pcuda}, {@code
  * pytorch-native-cu124}) jar on the classpath. DJL extracts them once into {@code
- * <cache>/pytorch/2.5.1-<build>-<flavor>-linux-x86_64/} where {@code <cache>} is the system property or
+ * <cache>/pytorch/<version>-<build>-<flavor>-linux-x86_64/} where {@code <cache>} is the system property or
  * environment variable {@code ENGINE_CACHE_DIR}, else {@code DJL_CACHE_DIR}, else {@code ~/.djl.ai}. On a
  * fresh machine whose home directory is not writable we point {@code ENGINE_CACHE_DIR} at
  * {@code java.io.tmpdir/quantlstm-djl} so that extraction still works.
@@ -91,6 +91,11 @@ final class TorchRuntime {
     static void gradMode(boolean enabled) {
         engine();
         JniUtils.setGradMode(enabled);
+    }
+
+    /** "DJL x / PyTorch y", recorded with saved models. */
+    static String engineLabel() {
+        return "DJL " + ai.djl.engine.Engine.getDjlVersion() + " / PyTorch " + engine().getVersion();
     }
 
     static String describe() {

@@ -16,6 +16,8 @@
  *       always next to the persistence and drift baselines and Theil's U, with a plain verdict.</li>
  *   <li>{@link org.quantlstm.model.ParallelTrainer}: many per-asset models at once, workers × PyTorch threads
  *       ≤ cores, results equal to sequential training.</li>
+ *   <li>{@link org.quantlstm.model.ThroughputProbe}: training samples/s and inference windows/s of a network
+ *       through the same paths as real work (behind {@code quantlstm bench training}).</li>
  * </ul>
  *
  * <p>Typical use, given {@code Windows} from the feature library:

@@ -79,13 +79,13 @@ class StudyCommandTest {
 
     @Test
     void benchTpePrintsOneLinePerFunctionAndSampler() {
-        MainTest.Result r = MainTest.run("bench-tpe", "--seeds", "2", "--trials", "12", "--samplers", "random,tpe");
+        MainTest.Result r = MainTest.run("bench", "tpe", "--seeds", "2", "--trials", "12", "--samplers", "random,tpe");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).matches("branin random median@6=\\S+ median@12=\\S+ q1@12=\\S+ q3@12=\\S+ ms/trial=\\S+");
         assertThat(lines.get(3)).startsWith("hartmann6 tpe median@6=");
-        MainTest.Result bad = MainTest.run("bench-tpe", "--samplers", "foo");
+        MainTest.Result bad = MainTest.run("bench", "tpe", "--samplers", "foo");
         assertThat(bad.code()).isEqualTo(Main.EXIT_BAD_INPUT);
     }
 }
