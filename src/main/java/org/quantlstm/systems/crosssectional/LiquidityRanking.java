@@ -1,6 +1,5 @@
 package org.quantlstm.systems.crosssectional;
 
-import org.quantlstm.workflow.*;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

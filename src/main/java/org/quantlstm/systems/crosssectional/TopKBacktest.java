@@ -1,6 +1,5 @@
 package org.quantlstm.systems.crosssectional;
 
-import org.quantlstm.workflow.*;
 
 import java.util.List;
 import org.quantlstm.backtest.BacktestConfig;

@@ -1,6 +1,7 @@
 package org.quantlstm.systems.multiasset;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.MarketData;
+import org.quantlstm.workflow.Retraining;
 
 import java.util.ArrayList;
 import java.util.Arrays;

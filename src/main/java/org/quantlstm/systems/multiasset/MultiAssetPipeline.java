@@ -1,6 +1,12 @@
 package org.quantlstm.systems.multiasset;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.Conventions;
+import org.quantlstm.workflow.DataFingerprint;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.MarketData;
+import org.quantlstm.workflow.RunContext;
+import org.quantlstm.workflow.RunFolder;
+import org.quantlstm.workflow.RunOutcome;
 
 import java.io.PrintStream;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package org.quantlstm.systems.multiasset;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.ConfigSection;
+import org.quantlstm.workflow.ExperimentConfig;
 
 import java.util.LinkedHashMap;
 import java.util.List;

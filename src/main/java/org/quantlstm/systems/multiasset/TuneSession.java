@@ -1,6 +1,8 @@
 package org.quantlstm.systems.multiasset;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.MarketData;
+import org.quantlstm.workflow.Retraining;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package org.quantlstm.systems.weekly12;
 
-import org.quantlstm.workflow.*;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.quantlstm.systems.crosssectional;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.ExperimentConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

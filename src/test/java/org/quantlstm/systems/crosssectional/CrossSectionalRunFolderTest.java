@@ -1,6 +1,8 @@
 package org.quantlstm.systems.crosssectional;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.RunContext;
+import org.quantlstm.workflow.RunOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
 package org.quantlstm.systems.crosssectional;
 
-import org.quantlstm.workflow.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
 package org.quantlstm.systems.multiasset;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.PricePanel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
 package org.quantlstm.systems.multiasset;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.TinySeries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

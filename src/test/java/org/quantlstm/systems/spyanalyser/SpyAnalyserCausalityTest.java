@@ -1,6 +1,7 @@
 package org.quantlstm.systems.spyanalyser;
 
-import org.quantlstm.workflow.*;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.MarketData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

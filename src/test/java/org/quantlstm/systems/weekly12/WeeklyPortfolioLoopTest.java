@@ -1,6 +1,5 @@
 package org.quantlstm.systems.weekly12;
 
-import org.quantlstm.workflow.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
