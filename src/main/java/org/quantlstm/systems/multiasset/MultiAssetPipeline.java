@@ -67,7 +67,7 @@ public final class MultiAssetPipeline {
     /** One asset's outcome. */
     public record AssetResult(Symbol symbol, Interval interval, int periodsPerYear, BarSeries series, DataSplit split,
                               List<FrozenTrial> trials, FrozenTrial best, AssetTuner.Evaluation test,
-                              AssetTuner.Deflation deflation) {
+                              AssetTuner.Deflation deflation, Baselines.Report baselines) {
     }
 
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
@@ -105,7 +105,10 @@ public final class MultiAssetPipeline {
             StringBuilder summary = new StringBuilder();
             summary.append("=".repeat(132)).append('\n')
                     .append("PER-ASSET RESULTS (test segment, after costs; each asset traded with its own capital)\n")
-                    .append("=".repeat(132)).append('\n').append(table).append(pf.text());
+                    .append("=".repeat(132)).append('\n').append(table).append('\n')
+                    .append(Baselines.table(results.stream().map(r -> r.symbol().value()).toList(),
+                            results.stream().map(AssetResult::baselines).toList()))
+                    .append(pf.text());
             if (results.stream().noneMatch(r -> r.deflation().dsr() >= 0.95)) {
                 summary.append("Note: no asset's test Sharpe is significant after deflating for its trials (all DSR < 0.95).\n");
             }
@@ -165,7 +168,8 @@ public final class MultiAssetPipeline {
                 : "retrained on train+validation, traded once";
         out.printf(Locale.ROOT, "Test (%s): %s  DSR %.3f over %d trials%n", how, AssetTuner.describe(test, ppy), d.dsr(),
                 d.trials());
-        return new AssetResult(s.symbol(), s.interval(), ppy, s, split, trials, best, test, d);
+        Baselines.Report base = Baselines.of(s, test, tuner.settings().backtest(), tuner.settings().allowShort(), ppy);
+        return new AssetResult(s.symbol(), s.interval(), ppy, s, split, trials, best, test, d, base);
     }
 
     /** {@code XAUUSD 5, XAGUSD 5, …}: the models trained for each asset's test evaluation. */
@@ -423,6 +427,15 @@ public final class MultiAssetPipeline {
             a.put("dsr_sharpe_variance_source", r.deflation().varianceSource());
             a.put("test_rmse", nan(r.test().rmse()));
             a.put("models_trained", r.test().modelsTrained());
+            Baselines.Report base = r.baselines();
+            a.put("constant_position", base.constant() == null ? null : base.constant().code());
+            a.put("test_bars", base.testBars());
+            Map<String, Object> bl = new LinkedHashMap<>();
+            for (Baselines.Figures f : base.baselines()) {
+                bl.put(f.name(), org.quantlstm.common.Ordered.map("total_return", nan(f.totalReturn()),
+                        "sharpe", nan(f.sharpe()), "max_drawdown", nan(f.maxDrawdown())));
+            }
+            a.put("baselines", bl);
             assets.add(a);
         }
         metrics.put("assets", assets);

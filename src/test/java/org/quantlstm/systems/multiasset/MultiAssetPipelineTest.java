@@ -61,6 +61,23 @@ class MultiAssetPipelineTest {
         assertThat(m.get("conventions").get("periods_per_year").get("XAUUSD").asInt()).isEqualTo(1560);
         assertThat(m.get("assets")).hasSize(2);
         assertThat(m.get("assets").get(0).get("dsr_trials").asInt()).isBetween(1, 2);
+        assertThat(console).contains("BASELINES (same test segment").contains("XAUUSD   buy_and_hold")
+                .contains("XAGUSD   persistence_sign");
+        List<String> forecasts = Files.readAllLines(f.resolve("forecasts.csv"));
+        for (JsonNode a : m.get("assets")) {
+            String ticker = a.get("ticker").asText();
+            for (String b : List.of("buy_and_hold", "persistence_sign")) {
+                assertThat(a.get("baselines").get(b).get("total_return").isNumber()).isTrue();
+                assertThat(a.get("baselines").get(b).get("max_drawdown").asDouble()).isLessThanOrEqualTo(0);
+            }
+            // the constant position agrees with the positions in forecasts.csv (every row but the last is filled)
+            List<String> pos = forecasts.stream().filter(l -> l.startsWith(ticker + ",")).map(l -> l.split(",")[5]).toList();
+            List<String> filled = pos.subList(0, pos.size() - 1);
+            assertThat(a.get("test_bars").asInt()).isEqualTo(filled.size());
+            String constant = filled.stream().distinct().count() != 1 ? null
+                    : switch (filled.get(0)) { case "1" -> "long"; case "-1" -> "short"; default -> "flat"; };
+            assertThat(a.get("constant_position").isNull() ? null : a.get("constant_position").asText()).isEqualTo(constant);
+        }
         List<String> trials = Files.readAllLines(f.resolve("trials.csv"));
         assertThat(trials.get(0)).isEqualTo("ticker,number,state,value,duration_ms,params,degenerate");
         assertThat(trials).hasSize(1 + 2 * 2);
