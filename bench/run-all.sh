@@ -10,7 +10,6 @@ cp="target/classes:target/test-classes:$(cat target/cp.txt)"
 export OMP_WAIT_POLICY=PASSIVE TORCH_CPP_LOG_LEVEL=ERROR
 echo "## machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m), $(date -u +%F), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "## features"; java -Xmx2g -cp "$cp" org.quantlstm.bench.FeaturesBench "$sp500" 2 5
-echo "## backtest sweep"; java -cp "$cp" org.quantlstm.bench.BacktestSweepBench
 echo "## bench training (1 thread, 3 repeats)"; ./quantlstm bench training --threads 1 --repeat 3 --cpu
 echo "## bench training (2 threads, 3 repeats)"; ./quantlstm bench training --threads 2 --repeat 3 --cpu
 echo "## bench backtest"; ./quantlstm bench backtest

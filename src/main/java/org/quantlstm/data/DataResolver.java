@@ -1,7 +1,6 @@
 package org.quantlstm.data;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,7 +89,7 @@ public final class DataResolver {
         }
         String lower = s.toLowerCase(Locale.ROOT);
         if (!NAMES.contains(lower)) {
-            throw new UserInputException("unknown data source '" + shorten(s) + "'; use auto, store, bundled, csv:PATH, "
+            throw new UserInputException("unknown data source '" + org.quantlstm.common.Excerpt.of(s) + "'; use auto, store, bundled, csv:PATH, "
                     + "yahoo, stooq or binance");
         }
         return lower;
@@ -159,31 +158,29 @@ public final class DataResolver {
     }
 
     private Optional<Loaded> fromOpenStore(MarketStore store, Symbol symbol, Interval interval, DateRange range) {
-        {
-            List<MarketStore.SeriesInfo> infos = store.infos(symbol);
-            MarketStore.SeriesInfo best = interval == null && !infos.isEmpty() ? infos.get(0) : null;
-            for (MarketStore.SeriesInfo i : infos) {
-                if (best == null && i.interval() == interval) {
-                    best = i;
-                    break;
-                }
+        List<MarketStore.SeriesInfo> infos = store.infos(symbol); // finest interval first
+        MarketStore.SeriesInfo best = null;
+        for (MarketStore.SeriesInfo i : infos) {
+            if (interval == null || i.interval() == interval) { // no interval asked: the finest stored
+                best = i;
+                break;
             }
-            if (best == null && interval != null) {
-                // the coarsest stored interval that is still finer than the one asked for (fewest bars to aggregate)
-                for (MarketStore.SeriesInfo i : infos) {
-                    if (Resampler.canResample(i.interval(), interval)) {
-                        best = i;
-                    }
-                }
-            }
-            if (best == null) {
-                return Optional.empty();
-            }
-            BarSeries s = store.load(symbol, best.interval(), DateRange.all()).orElseThrow();
-            BarSeries out = (interval == null ? s : Resampler.resample(s, interval)).between(range);
-            String how = interval == null || best.interval() == interval ? "" : ", resampled from " + best.interval();
-            return Optional.of(new Loaded(out, "store", store.file() + ", " + best.source() + how));
         }
+        if (best == null && interval != null) {
+            // the coarsest stored interval that is still finer than the one asked for (fewest bars to aggregate)
+            for (MarketStore.SeriesInfo i : infos) {
+                if (Resampler.canResample(i.interval(), interval)) {
+                    best = i;
+                }
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        BarSeries s = store.load(symbol, best.interval(), DateRange.all()).orElseThrow();
+        BarSeries out = (interval == null ? s : Resampler.resample(s, interval)).between(range);
+        String how = interval == null || best.interval() == interval ? "" : ", resampled from " + best.interval();
+        return Optional.of(new Loaded(out, "store", store.file() + ", " + best.source() + how));
     }
 
     private Optional<Loaded> fromBundled(Symbol symbol, Interval interval, DateRange range) {
@@ -228,12 +225,5 @@ public final class DataResolver {
                     + " the finer interval " + interval + " that this experiment needs");
         }
         return new Loaded(Resampler.resample(s, interval).between(range), "csv", file.toString());
-    }
-
-    private static String shorten(String s) {
-        String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        StringBuilder b = new StringBuilder();
-        t.codePoints().forEach(c -> b.append(c < 0x20 || c == 0x7f ? "?" : new String(Character.toChars(c))));
-        return b.toString();
     }
 }

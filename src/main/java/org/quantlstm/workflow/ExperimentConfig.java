@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,8 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
 
     /**
      * Sections read by the pipeline of one system rather than here: {@code portfolio} (weekly-12),
-     * {@code tuning} (multi-asset-4h), {@code universe} and {@code strategy} (cross-sectional, multi-asset-4h),
-     * {@code robustness}.
+     * {@code tuning} (multi-asset-4h), {@code universe} (multi-asset-4h, cross-sectional) and {@code strategy}
+     * (cross-sectional).
      */
     public static final List<String> PIPELINE_SECTIONS = List.of("portfolio", "tuning", "universe", "strategy");
 
@@ -142,7 +141,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         }
         String system = c.string("system", name).toLowerCase(Locale.ROOT);
         if (!system.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-            throw c.error("system", "not a system name: '" + shorten(system) + "'");
+            throw c.error("system", "not a system name: '" + org.quantlstm.common.Excerpt.of(system) + "'");
         }
         long seed = (long) c.number("seed", 42);
 
@@ -269,9 +268,6 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         return false;
     }
 
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
 
     private static void put(ObjectNode root, String dotted, String value) {
         String[] parts = dotted.split("\\.");

@@ -14,7 +14,6 @@ import org.quantlstm.features.scale.Scaler;
 import org.quantlstm.model.ForecastMetrics;
 import org.quantlstm.model.Forecaster;
 import org.quantlstm.model.LstmSpec;
-import org.quantlstm.model.Networks;
 import org.quantlstm.model.TrainingHistory;
 import org.quantlstm.model.TrainingListener;
 
@@ -82,11 +81,6 @@ public final class ForecastStage {
         public void close() {
             forecaster.close();
         }
-    }
-
-    /** The network of a spec (kept for callers that name the pieces): see {@link Networks#spec}. */
-    public static LstmSpec spec(String net, int lookback, int features, int hidden, int layers, double dropout) {
-        return Networks.spec(net, LstmSpec.Cell.LSTM, lookback, features, hidden, layers, dropout);
     }
 
     /**

@@ -68,9 +68,8 @@ public final class MarketData {
     }
 
     /**
-     * The manifest entries of {@code data.json}: per series its symbol, source, location, interval, bar count,
-     * first and last bar, and hash of the bars as used (after any windowing the caller did is NOT reflected; the
-     * hash covers the series as loaded).
+     * The manifest entries of {@code data.json}: per series as loaded (before any trimming to a period) its symbol,
+     * source, location, interval, bar count, first and last bar, and SHA-256.
      */
     public List<Map<String, Object>> manifest() {
         List<Map<String, Object>> out = new ArrayList<>();

@@ -10,8 +10,8 @@ import org.quantlstm.data.HttpFetcher;
 /**
  * Where a run writes and how it talks to the user: the runs root folder, the data directory (the local store),
  * a stream for progress and tables, a clock (fixed in tests), whether to draw progress bars, an optional
- * provider base URL (a mirror or a test stub) and how long to wait for a store another process is writing. {@link #data(String)} gives the one data resolver every system
- * loads prices through.
+ * provider base URL (a mirror or a test stub) and how long to wait for a store another process is writing.
+ * {@link #data(String)} gives the one data resolver every system loads prices through.
  */
 public record RunContext(Path runsDir, Path dataDir, PrintStream out, Clock clock, boolean progress, URI baseUrl,
                          java.time.Duration storeWait) {

@@ -7,13 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quantlstm.backtest.Fill;
 import org.quantlstm.common.Symbol;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.data.BundledSource;
@@ -77,39 +75,16 @@ class CrossSectionalCausalityTest {
 
     @Test
     void theRunTradesAndLaterPricesReallyChanged() {
-        assertThat(original.backtest().portfolio().fills()).isNotEmpty();
-        assertThat(original.times()).containsExactly(changed.times());
-        int last = original.times().length - 2;
-        boolean differs = false;
-        for (int i = 0; i < TICKERS.size(); i++) {
-            differs |= original.scores()[i][last] != changed.scores()[i][last];
-        }
-        assertThat(differs).as("scores after the cut must change, else the test proves nothing").isTrue();
+        CutChecks.tradesAndLaterPricesReallyChanged(original, changed, TICKERS.size());
     }
 
     @Test
     void scoresUpToTheCutAreUnchanged() {
-        for (int i = 0; i < TICKERS.size(); i++) {
-            assertThat(Arrays.copyOf(changed.predicted()[i], cut + 1)).as(TICKERS.get(i))
-                    .containsExactly(Arrays.copyOf(original.predicted()[i], cut + 1));
-            assertThat(Arrays.copyOf(changed.scores()[i], cut + 1)).as(TICKERS.get(i))
-                    .containsExactly(Arrays.copyOf(original.scores()[i], cut + 1));
-        }
+        CutChecks.scoresUpToTheCutAreUnchanged(original, changed, cut, TICKERS);
     }
 
     @Test
     void decisionsFillsAndEquityUpToTheCutAreUnchanged() {
-        int bar = cut - original.testStart(); // decisions at this close are filled on the next (changed) bar
-        double[][] a = original.backtest().plan().targets(), b = changed.backtest().plan().targets();
-        for (int i = 0; i < a.length; i++) {
-            assertThat(Arrays.copyOf(b[i], bar + 1)).containsExactly(Arrays.copyOf(a[i], bar + 1));
-        }
-        assertThat(changed.backtest().plan().decisions().stream().filter(d -> d.bar() <= bar).toList())
-                .isEqualTo(original.backtest().plan().decisions().stream().filter(d -> d.bar() <= bar).toList());
-        List<Fill> fa = original.backtest().portfolio().fills().stream().filter(f -> f.bar() <= bar).toList();
-        List<Fill> fb = changed.backtest().portfolio().fills().stream().filter(f -> f.bar() <= bar).toList();
-        assertThat(fb).isEqualTo(fa);
-        assertThat(Arrays.copyOf(changed.strategy().equity(), bar + 1))
-                .containsExactly(Arrays.copyOf(original.strategy().equity(), bar + 1));
+        CutChecks.decisionsFillsAndEquityUpToTheCutAreUnchanged(original, changed, cut);
     }
 }
