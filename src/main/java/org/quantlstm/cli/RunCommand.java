@@ -73,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw training progress bars.")
     boolean noProgress;
 
+    @CommandLine.Mixin
+    EngineOptions engineOptions = new EngineOptions();
+
     @Override
     public Integer call() {
         checkRunsDir(runsDir);
@@ -95,8 +98,10 @@ final class RunCommand implements Callable<Integer> {
         Systems systems = Systems.standard();
         ExperimentConfig config = systems.load(experiment, o);
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-        systems.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress, baseUrl,
-                main.storeWait()));
+        try (org.quantlstm.workflow.TaskRunner runner = engineOptions.open(out::println)) {
+            systems.run(config, new RunContext(runsDir, main.dataDir(), out, Clock.systemUTC(), !noProgress, baseUrl,
+                    main.storeWait(), runner));
+        }
         return 0;
     }
 
