@@ -10,15 +10,18 @@ import org.quantlstm.backtest.BacktestResult;
 /**
  * Several strategies compared on the same bars, ranked by Sharpe (seed 001: "ranks all strategies by Sharpe
  * ratio … selects the optimal approach"), with the honesty the seed lacks: every row carries its Deflated
- * Sharpe Ratio given K = the number of strategies compared and V = the sample variance (ddof = 1) of their
- * per-period Sharpe ratios, so the winner's Sharpe is judged against the best that K lucky draws would show.
- * Buy-and-hold is the benchmark row, not a trial.
+ * Sharpe Ratio given K = the number of strategies compared (every configuration tried counts) and V = the sample
+ * variance (ddof = 1) of the per-period Sharpe ratios of the strategies that held a position, so the winner's Sharpe
+ * is judged against the best that K lucky draws would show. A strategy that never held a position has no Sharpe
+ * ratio (its excess return is constantly zero): it is still a trial in K but is listed apart
+ * ({@link #neverTraded()}) rather than entering V as a Sharpe of 0, a convention that inflates V (by 313× in one
+ * default spy-analyser run) and so the DSR's bar. Buy-and-hold is the benchmark row, never a trial.
  *
  * @param rows           one summary per strategy, in the given order, DSR filled in
  * @param benchmark      buy-and-hold summary (its DSR is NaN)
  * @param best           index in {@code rows} of the highest Sharpe
  * @param trials         K
- * @param sharpeVariance V (per-period Sharpe units)
+ * @param sharpeVariance V (per-period Sharpe units), over the strategies that held a position
  */
 public record Comparison(List<PerformanceSummary> rows, PerformanceSummary benchmark, int best, int trials,
                          double sharpeVariance) {
@@ -35,7 +38,7 @@ public record Comparison(List<PerformanceSummary> rows, PerformanceSummary bench
             throw new IllegalArgumentException("nothing to compare");
         }
         List<PerformanceSummary> base = new ArrayList<>();
-        double[] srs = new double[strategies.size()];
+        List<Double> srs = new ArrayList<>();
         List<double[]> excess = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
             BacktestResult s = strategies.get(i);
@@ -43,10 +46,12 @@ public record Comparison(List<PerformanceSummary> rows, PerformanceSummary bench
             double[] x = Stats.minus(s.returns(), rf.perPeriod());
             excess.add(x);
             double sr = Metrics.perPeriodSharpe(s.returns(), rf.perPeriod());
-            srs[i] = Double.isNaN(sr) ? 0 : sr;
+            if (!Double.isNaN(sr)) {
+                srs.add(sr); // a strategy that never held a position has no Sharpe: not in V (still in K)
+            }
         }
         int k = strategies.size();
-        double v = ProbabilisticSharpe.sharpeVariance(srs);
+        double v = ProbabilisticSharpe.sharpeVariance(srs.stream().mapToDouble(Double::doubleValue).toArray());
         List<PerformanceSummary> rows = new ArrayList<>();
         int best = 0;
         for (int i = 0; i < k; i++) {
@@ -57,6 +62,11 @@ public record Comparison(List<PerformanceSummary> rows, PerformanceSummary bench
             }
         }
         return new Comparison(rows, PerformanceSummary.of(buyAndHold, buyAndHold, rf, periodsPerYear), best, k, v);
+    }
+
+    /** The strategies that never held a position (no Sharpe ratio): trials in K, not in V. */
+    public List<String> neverTraded() {
+        return rows.stream().filter(r -> Double.isNaN(r.sharpe())).map(PerformanceSummary::name).toList();
     }
 
     /** "Pure", or "30/70 split" for a name ending in {@code _hybrid_30_70} (active/passive). */
@@ -88,10 +98,13 @@ public record Comparison(List<PerformanceSummary> rows, PerformanceSummary bench
         b.append(String.format(Locale.ROOT, "%-34s %-12s %8.1f%% %8s %8.1f%% %7d %7s%n", "Buy & Hold (Benchmark)",
                 "100% Long", benchmark.totalReturn() * 100, num(benchmark.sharpe(), "%.2f"), benchmark.maxDrawdown() * 100,
                 benchmark.trades(), "-"));
-        b.append(String.format(Locale.ROOT, "DSR: Deflated Sharpe Ratio over K=%d strategies, V[SR]=%.3g "
-                + "(per period); PSR of the best: %.3f%n", trials, sharpeVariance, rows.get(best).psr()));
-        if (rows.stream().anyMatch(r -> Double.isNaN(r.sharpe()))) {
-            b.append("Sharpe '-': the strategy never held a position, so its excess return is constantly zero.\n");
+        List<String> idle = neverTraded();
+        b.append(String.format(Locale.ROOT, "DSR: Deflated Sharpe Ratio over K=%d strategies tried, V[SR]=%.3g "
+                + "(per period, from the %d that held a position); PSR of the best: %.3f%n", trials, sharpeVariance,
+                rows.size() - idle.size(), rows.get(best).psr()));
+        if (!idle.isEmpty()) {
+            b.append("Sharpe '-': the strategy never held a position, so its excess return is constantly zero; counted in"
+                    + " K, left out of V[SR]: ").append(String.join(", ", idle)).append(".\n");
         }
         return b.toString();
     }

@@ -112,7 +112,7 @@ public final class Weekly12Pipeline {
             LocalDate testEnd = p.parsed("test_end", "2023-06-23", LocalDate::parse);
             double maxWeight = p.number("max_weight", PredictedChangeRebalancer.PAPER_CAP, 1e-6, 1);
             double tradeFraction = p.number("trade_fraction", PredictedChangeRebalancer.DEFAULT_TRADE_FRACTION, 0, 1);
-            int trials = p.integer("dsr_trials", 3, 1, 1_000_000);
+            int trials = p.integer("dsr_trials", 1, 1, 1_000_000);
             int cores = p.integer("cores", 0, 0, 1024);
             p.rejectUnknownKeys();
             var d = cfg.data();
@@ -322,10 +322,8 @@ public final class Weekly12Pipeline {
         BacktestResult nasdaq = new BacktestResult("nasdaq", times, bench, ndxEquity, ones, new double[rows],
                 new double[rows], List.of(), List.of(), s.capital());
         BacktestResult strat = strategy.toBacktestResult();
-        Comparison cmp = Comparison.of(List.of(strat, oneOverN.toBacktestResult(), nasdaq), nasdaq, rf, 52);
-        if (s.trials() != 3) {
-            cmp = deflateOver(cmp, List.of(strat, oneOverN.toBacktestResult(), nasdaq), nasdaq, rf, s.trials());
-        }
+        Comparison cmp = deflateOver(Comparison.of(List.of(strat, oneOverN.toBacktestResult(), nasdaq), nasdaq, rf,
+                52), strat, rf, s.trials());
         Result partial = new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
                 trainingTable(models, s), forecastTable(models), "");
         return new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
@@ -412,15 +410,21 @@ public final class Weekly12Pipeline {
         }
     }
 
-    private static Comparison deflateOver(Comparison base, List<BacktestResult> rows, BacktestResult bench,
-                                          RiskFree rf, int trials) {
+    /**
+     * The DSR over the real trials: K = {@code trials} configurations of the strategy (1 = the paper's, the only one
+     * this run tries; the benchmarks 1/N and the index are never trials, so their DSR is NaN). With K > 1 the other
+     * trials are not observed here, so V[SR] is the sampling variance of an unskilled strategy's per-period Sharpe
+     * over n returns, 1/(n − 1) (Lo 2002, SR = 0).
+     */
+    private static Comparison deflateOver(Comparison base, BacktestResult strategy, RiskFree rf, int trials) {
+        double[] x = excess(strategy.returns(), rf.perPeriod());
+        double v = trials > 1 && x.length > 1 ? 1.0 / (x.length - 1) : 0;
         List<PerformanceSummary> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            double[] x = excess(rows.get(i).returns(), rf.perPeriod());
-            out.add(base.rows().get(i).withDsr(org.quantlstm.report.ProbabilisticSharpe.dsr(x, trials,
-                    base.sharpeVariance())));
+        out.add(base.rows().get(0).withDsr(org.quantlstm.report.ProbabilisticSharpe.dsr(x, trials, v)));
+        for (int i = 1; i < base.rows().size(); i++) {
+            out.add(base.rows().get(i).withDsr(Double.NaN));
         }
-        return new Comparison(out, base.benchmark(), base.best(), trials, base.sharpeVariance());
+        return new Comparison(out, base.benchmark(), 0, trials, v);
     }
 
     private static double[] excess(double[] r, double[] rf) {
@@ -497,8 +501,8 @@ public final class Weekly12Pipeline {
                 PAPER_ONE_OVER_N.maxDrawdownPct(), st.maxDrawdown() * 100, PAPER_STRATEGY.maxDrawdownPct()));
         b.append(String.format(Locale.ROOT, "%-20s %12.3f %12s %12.3f %12s %12.3f %12s%n", "PSR (SR* = 0)",
                 nd.psr(), "-", eq.psr(), "-", st.psr(), "-"));
-        b.append(String.format(Locale.ROOT, "%-20s %12.3f %12s %12.3f %12s %12.3f %12s%n",
-                "DSR (K = " + c.trials() + ")", nd.dsr(), "-", eq.dsr(), "-", st.dsr(), "-"));
+        b.append(String.format(Locale.ROOT, "%-20s %12s %12s %12s %12s %12.3f %12s%n",
+                "DSR (K = " + c.trials() + ")", "-", "-", "-", "-", st.dsr(), "-"));
         b.append("-".repeat(96)).append('\n');
         WeeklyPortfolioLoop.Result sp = r.strategy();
         b.append(String.format(Locale.ROOT, "Strategy: final equity $%,.0f from $%,.0f; mean one-way turnover %.1f%% "
@@ -507,6 +511,9 @@ public final class Weekly12Pipeline {
         b.append("Returns = CAGR (1+R)^(52/n)-1, here the 52-week total return; volatility = std(ddof=1)*sqrt(52); "
                 + "Sharpe on weekly excess returns; MDD from weekly closes.\n");
         List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "DSR K = %d: configurations of the strategy tried in this run (the "
+                + "benchmarks are never trials); choices made outside the run (the paper's network, window and rule) are "
+                + "not counted: set portfolio.dsr_trials to count them.", c.trials()));
         if (st.dsr() < 0.95) {
             notes.add(String.format(Locale.ROOT, "The strategy's Sharpe is not significant after deflating for K = %d "
                     + "(DSR %.3f < 0.95); one year of 52 weekly returns is a short sample.", c.trials(), st.dsr()));

@@ -87,7 +87,13 @@ class Weekly12PipelineTest {
             assertThat(Arrays.stream(base.weightsAt(t)).map(Math::abs).max().orElseThrow()).isLessThanOrEqualTo(CAP + 1e-12);
         }
         assertThat(base.comparison().rows()).hasSize(3);
-        assertThat(base.tearSheet()).contains("116.21", "2.944", "-13.1");
+        assertThat(base.tearSheet()).contains("116.21", "2.944", "-13.1", "DSR (K = 1)");
+        // the DSR counts the one configuration tried: K = 1, so DSR = PSR(0); the benchmarks are never trials
+        assertThat(base.comparison().trials()).isEqualTo(1);
+        assertThat(base.comparison().rows().get(0).dsr()).isCloseTo(base.comparison().rows().get(0).psr(),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(base.comparison().rows().get(1).dsr()).isNaN();
+        assertThat(base.comparison().rows().get(2).dsr()).isNaN();
     }
 
     @Test
