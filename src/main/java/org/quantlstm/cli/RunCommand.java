@@ -55,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed for weights, dropout and shuffling.")
     Long seed;
 
+    @Option(names = "--seeds", paramLabel = "N", description = "spy-analyser: train N seeds (seed, seed+1, ...) and "
+            + "report mean +- std, min and max of the forecast and strategy figures (YAML robustness.seeds).")
+    Integer seeds;
+
     @Option(names = "--universe", paramLabel = "FILE", description = "cross-sectional: long-format CSV of the stock universe (default: bundled liquid S&P 500 subset).")
     String universe;
 
@@ -87,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
         put(o, "backtest.fill", fill);
         put(o, "model.epochs", epochs);
         put(o, "seed", seed);
+        put(o, "robustness.seeds", seeds);
         put(o, "universe.file", universe);
         put(o, "strategy.top_k", topK);
         put(o, "strategy.entry_threshold", threshold);

@@ -31,9 +31,10 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
     /**
      * Sections read by the pipeline of one system rather than here: {@code portfolio} (weekly-12),
      * {@code tuning} (multi-asset-4h), {@code universe} (multi-asset-4h, cross-sectional) and {@code strategy}
-     * (cross-sectional).
+     * (cross-sectional), {@code robustness} (spy-analyser: {@code seeds}).
      */
-    public static final List<String> PIPELINE_SECTIONS = List.of("portfolio", "tuning", "universe", "strategy");
+    public static final List<String> PIPELINE_SECTIONS = List.of("portfolio", "tuning", "universe", "strategy",
+            "robustness");
 
     public ExperimentConfig {
         extraSections = Map.copyOf(extraSections);

@@ -182,6 +182,17 @@ class KeyCoverageTest {
     }
 
     @Test
+    void robustnessSeedsChangesSpyAnalysersPlanAndIsRejectedElsewhere() {
+        assertThat(check("spy-analyser", "robustness.seeds", null)).isEqualTo("changed");
+        for (String experiment : List.of("weekly-12", "multi-asset-4h", "cross-sectional")) {
+            assertThatThrownBy(() -> plan(experiment, Map.of("robustness.seeds", "5"))).as(experiment)
+                    .isInstanceOf(UserInputException.class).hasMessageContaining("robustness.seeds: not read by system");
+        }
+        assertThatThrownBy(() -> plan("spy-analyser", Map.of("robustness.seeds", "0")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("robustness.seeds");
+    }
+
+    @Test
     void theNewModelKeysChangeEverySystemsPlan() {
         for (String experiment : List.of("spy-analyser", "weekly-12", "multi-asset-4h", "cross-sectional")) {
             assertThat(check(experiment, "model.cell", null)).as(experiment).isEqualTo("changed");

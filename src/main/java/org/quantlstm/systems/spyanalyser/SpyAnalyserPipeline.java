@@ -1,5 +1,6 @@
 package org.quantlstm.systems.spyanalyser;
 
+import org.quantlstm.analytics.CorrelationTest;
 import org.quantlstm.analytics.DieboldMariano;
 import org.quantlstm.analytics.Pbo;
 import org.quantlstm.analytics.StationaryBootstrap;
@@ -62,7 +63,7 @@ public final class SpyAnalyserPipeline {
      * experiment before any data is read; equal plans give identical runs.
      */
     public record Plan(Symbol ticker, String source, Interval interval, int periodDays, ForecastSpec forecast,
-                      ExperimentConfig.SignalConfig signal, ExperimentConfig.BacktestConfig backtest) {
+                      ExperimentConfig.SignalConfig signal, ExperimentConfig.BacktestConfig backtest, int seeds) {
     }
 
     /** The plan of an experiment (every key this system reads, typed and validated). */
@@ -71,14 +72,27 @@ public final class SpyAnalyserPipeline {
         if (d.tickers().size() != 1) {
             throw new UserInputException(cfg.label() + ": data.tickers: spy-analyser trades one ticker; use data.ticker");
         }
+        var robustness = cfg.section("robustness");
+        int seeds = robustness.integer("seeds", 1, 1, 1000);
+        robustness.rejectUnknownKeys();
         return new Plan(d.ticker(), d.source(), d.interval(), d.periodDays(),
-                ForecastSpec.from(cfg, SpyAnalyser31.NAME), cfg.signal(), cfg.backtest());
+                ForecastSpec.from(cfg, SpyAnalyser31.NAME), cfg.signal(), cfg.backtest(), seeds);
     }
 
     /** The parts of a run that tests compare (positions per strategy, forecasts, the table, the verdicts). */
     public record Result(ForecastStage.Boundary boundary, long[] times, double[] predictedReturn,
                          Map<String, double[]> positions, Comparison comparison, String forecastTable,
-                         Verdicts verdicts) {
+                         Verdicts verdicts, Selection.Choice choice, SeedRepeats.Figures figures,
+                         Map<String, Object> metrics) {
+    }
+
+    /** The forecast tests: DM against persistence and drift (null below 3 forecasts) and the IC's t-test. */
+    record ForecastTests(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift, CorrelationTest.Result ic) {
+    }
+
+    /** Everything computed from a trained model: forecast tests, the choice on validation, the test backtests. */
+    record Evaluation(ForecastTests tests, Selection.Segment validation, Selection.Choice choice,
+                      Selection.Segment test, Comparison comparison) {
     }
 
     /** Bootstrap resamples per interval: enough for stable 2.5 % / 97.5 % quantiles, cheap next to training. */
@@ -96,27 +110,40 @@ public final class SpyAnalyserPipeline {
      * are null with fewer than 3 forecasts, {@code intervals} is empty with fewer than 2 returns, {@code pbo} is null
      * when there are too few periods for S ≥ 2 blocks of 10.
      */
-    public record Verdicts(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift,
+    public record Verdicts(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift, CorrelationTest.Result ic,
                            StationaryBootstrap bootstrap, double meanBlockLength,
                            Map<String, Map<String, StationaryBootstrap.Interval>> intervals, Pbo.Result pbo) {
 
         /** The console lines after the forecast table. */
         public String forecastText() {
-            return dmText(vsPersistence, vsDrift);
+            return dmText(vsPersistence, vsDrift, ic);
         }
 
-        /** The DM line and the plain verdict. */
-        static String dmText(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift) {
+        /** The DM line, the IC's t-test and the plain verdict. */
+        static String dmText(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift, CorrelationTest.Result ic) {
             if (vsPersistence == null) {
                 return "Diebold-Mariano: too few test forecasts for a test (at least 3 needed).\n";
             }
+            String icText = ic == null || Double.isNaN(ic.pValue()) ? "its IC is undefined (no variation in the "
+                    + "forecast moves)" : "its IC is " + (ic.significant(0.05) ? (ic.r() > 0 ? "significantly above 0"
+                    : "significantly BELOW 0") : "not significantly different from 0") + String.format(Locale.ROOT,
+                    " (t=%.2f, p=%.3f)", ic.t(), ic.pValue());
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "Diebold-Mariano (HLN, squared errors): LSTM vs persistence DM=%.3f, "
                     + "p=%.3f; LSTM vs drift DM=%.3f, p=%.3f%n", vsPersistence.statistic(), vsPersistence.pValue(),
                     vsDrift.statistic(), vsDrift.pValue()));
+            if (ic != null && !Double.isNaN(ic.r())) {
+                b.append(String.format(Locale.ROOT, "IC test (Pearson correlation of predicted and realised moves, t with "
+                        + "n-2 df): IC=%.3f, t=%.3f, p=%.3f, n=%d%n", ic.r(), ic.t(), ic.pValue(), ic.n()));
+            }
             b.append("Verdict at 5 %: the LSTM's squared errors are ").append(against(vsPersistence, "persistence's"))
                     .append(", and ").append(against(vsDrift, "drift's")).append(String.format(Locale.ROOT,
-                            " (two-sided, n=%d, Newey-West lag %d).%n", vsPersistence.n(), vsPersistence.lag()));
+                            " (two-sided, n=%d, Newey-West lag %d); ", vsPersistence.n(), vsPersistence.lag()))
+                    .append(icText).append(".\n");
+            if (!vsPersistence.significant(0.05)) {
+                b.append("So the forecast's edge over 'tomorrow = today' is not significant at 5 %: any lower RMSE above "
+                        + "may be luck.\n");
+            }
             return b.toString();
         }
 
@@ -185,6 +212,13 @@ public final class SpyAnalyserPipeline {
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
             TrainingListener listener = ctx.progress() ? new ProgressBarListener(out) : TrainingListener.SILENT;
             Result r = compute(cfg, series, null, listener, out, folder);
+            String seedText = "";
+            if (plan.seeds() > 1) {
+                SeedRepeats.Summary seeds = repeat(cfg, series, r, plan.seeds(), ctx, out);
+                r.metrics().put("seed_variance", seeds.json());
+                seedText = seeds.text();
+            }
+            new ResultWriter().writeJson(folder.file("metrics.json"), r.metrics());
             folder.writeConfig(cfg, plan);
             Map<String, Object> dataJson = new LinkedHashMap<>();
             dataJson.put("symbol", series.symbol().value());
@@ -196,7 +230,7 @@ public final class SpyAnalyserPipeline {
             dataJson.put("sha256", DataFingerprint.sha256(series));
             dataJson.put("series", data.manifest());
             folder.writeJson("data.json", dataJson);
-            String summary = summary(r) + r.verdicts().strategyText();
+            String summary = summary(r) + r.verdicts().strategyText() + seedText;
             folder.writeText("summary.txt", r.forecastTable() + r.verdicts().forecastText() + "\n" + summary);
             folder.writeTearSheet();
             var path = folder.commit();
@@ -207,9 +241,65 @@ public final class SpyAnalyserPipeline {
     }
 
     /**
+     * The seed repeats: the run's own seed (already computed) plus seeds s+1 … s+N−1, each an independent task on the
+     * run's task runner (train, forecast, choose on validation, read test; plain figures back), split pinned to the
+     * run's. Each task's PyTorch threads are the cores divided among the tasks that run at once; progress per seed.
+     */
+    private static SeedRepeats.Summary repeat(ExperimentConfig cfg, BarSeries series, Result first, int n,
+                                              RunContext ctx, PrintStream out) {
+        long seed = cfg.seed();
+        List<SeedRepeats.Task> tasks = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            tasks.add(new SeedRepeats.Task(seed + i));
+        }
+        var runner = ctx.runner();
+        int parallel = Math.max(1, Math.min(runner.parallelism(), tasks.size()));
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+        out.printf(Locale.ROOT, "Seed variance: %d more seeds (%d..%d) on %s, %d at a time...%n", tasks.size(), seed + 1,
+                seed + n - 1, runner.describe(), parallel);
+        ForecastStage.Boundary boundary = first.boundary();
+        List<SeedRepeats.Figures> done = runner.map("seed", tasks,
+                t -> figuresOf(cfg, series, boundary, t.seed(), threads),
+                (stage, index, count, total) -> out.printf(Locale.ROOT, "  seed %d finished (%d/%d)%n",
+                        tasks.get(index).seed(), count, total));
+        List<SeedRepeats.Figures> all = new ArrayList<>();
+        all.add(first.figures());
+        all.addAll(done);
+        return new SeedRepeats.Summary(all);
+    }
+
+    /** One seed repeat: the run's computation with another seed, nothing printed or written. */
+    static SeedRepeats.Figures figuresOf(ExperimentConfig cfg, BarSeries series, ForecastStage.Boundary boundary,
+                                         long seed, int threads) {
+        ForecastSpec base = plan(cfg).forecast();
+        ForecastSpec spec = new ForecastSpec(base.featureSet(), base.target(), base.lookback(), base.trainFraction(),
+                base.validFraction(), base.net(), base.cell(), base.hidden(), base.layers(), base.dropout(),
+                base.train().withSeed(seed).withThreads(threads), base.retrain(), seed);
+        try (ForecastStage.Outcome f = ForecastStage.run(spec, series, boundary, TrainingListener.SILENT)) {
+            return figures(seed, f, evaluate(cfg, spec, series, f));
+        }
+    }
+
+    private static SeedRepeats.Figures figures(long seed, ForecastStage.Outcome f, Evaluation ev) {
+        var m = f.report().model();
+        LinkedHashMap<String, double[]> strategies = new LinkedHashMap<>();
+        double[] chosen = {Double.NaN, Double.NaN, Double.NaN};
+        for (var row : ev.comparison().rows()) {
+            double[] v = {row.sharpe(), row.totalReturn(), row.maxDrawdown()};
+            strategies.put(row.name(), v);
+            if (row.name().equals(ev.choice().chosen())) {
+                chosen = v;
+            }
+        }
+        return new SeedRepeats.Figures(seed, m.rmse(), m.ic(), m.directionalAccuracy(), ev.choice().chosen(), chosen,
+                strategies);
+    }
+
+    /**
      * The whole computation on a prepared series. With {@code boundary} given the split is pinned to those decision
      * times (used to show that truncating the history does not change earlier signals); {@code folder} may be null
-     * (nothing written).
+     * (nothing written). With a folder, every file but {@code metrics.json} is written; its content is
+     * {@link Result#metrics()} (the caller may add to it, then writes it).
      */
     public Result compute(ExperimentConfig cfg, BarSeries series, ForecastStage.Boundary boundary,
                           TrainingListener listener, PrintStream out, RunFolder folder) {
@@ -234,50 +324,59 @@ public final class SpyAnalyserPipeline {
             }
             String forecastTable = "Next-close forecasts on the test segment (price units):\n" + f.report().table();
             out.print(forecastTable);
-            DieboldMariano.Result[] dm = dieboldMariano(spec, series, f);
-            out.print(Verdicts.dmText(dm[0], dm[1]));
-
-            // Backtest on the test segment: decisions at each test bar's close, fills at the next bar.
-            BarSeries adj = series.adjusted();
-            int from = f.testStart();
-            int n = adj.size();
-            long[] times = Arrays.copyOfRange(adj.epochMillis(), from, n);
-            Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(adj.opens(), from, n),
-                    Arrays.copyOfRange(adj.closes(), from, n));
-            double[] predicted = Arrays.copyOfRange(f.predictedReturn(), from, n);
-            double[] volRatio = Arrays.copyOfRange(VolatilityRatio.causalRatio(adj.closes(), VolatilityRatio.SEED_WINDOW),
-                    from, n);
-            int ppy = series.interval().periodsPerYear();
-            RiskFree rf = RiskFree.fromSpec(cfg.backtest().riskFree(), times, ppy);
+            Evaluation ev = evaluate(cfg, spec, series, f);
+            ForecastTests ft = ev.tests();
+            out.print(Verdicts.dmText(ft.vsPersistence(), ft.vsDrift(), ft.ic()));
             var b = cfg.backtest();
-            var sig = cfg.signal();
-            BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(b.fill()))
-                    .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital())
-                    .withLimits(new RiskLimits(sig.stopLoss(), sig.takeProfit()));
-            Backtester bt = new Backtester(bc, rf.perPeriod());
             out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs%s)...%n",
-                    b.fill(), b.costBps(), limitsText(sig));
-            List<BacktestResult> runs = bt.seedSuite(prices, predicted, volRatio, sig.allowShort(), sig.threshold(),
-                    List.of(SizingMethod.values()));
-            // the benchmark is plain buy-and-hold: no stop-loss or take-profit
-            BacktestResult bh = new Backtester(bc.withLimits(RiskLimits.NONE), rf.perPeriod()).buyAndHold(prices);
-            Comparison cmp = Comparison.of(runs, bh, rf, ppy);
+                    b.fill(), b.costBps(), limitsText(cfg.signal()));
+            int ppy = series.interval().periodsPerYear();
+            Selection.Segment test = ev.test();
+            Comparison cmp = ev.comparison();
             Map<String, double[]> positions = new LinkedHashMap<>();
-            runs.forEach(run -> positions.put(run.name(), run.position()));
-
-            Verdicts v = verdicts(spec.seed(), dm, runs, bh, rf, ppy);
+            test.runs().forEach(run -> positions.put(run.name(), run.position()));
+            Verdicts v = verdicts(spec.seed(), ft, test.runs(), test.buyAndHold(), test.riskFree(), ppy);
+            Map<String, Object> metrics = null;
             if (folder != null) {
-                write(folder, cfg, series, f, from, runs, bh, cmp, rf, ppy, v);
+                metrics = write(folder, cfg, series, f, f.testStart(), test.runs(), test.buyAndHold(), cmp,
+                        test.riskFree(), ppy, v, ev);
             }
-            return new Result(f.boundary(), times, predicted, positions, cmp, forecastTable, v);
+            double[] predicted = Arrays.copyOfRange(f.predictedReturn(), f.testStart(), series.size());
+            return new Result(f.boundary(), test.times(), predicted, positions, cmp, forecastTable, v, ev.choice(),
+                    figures(spec.seed(), f, ev), metrics);
         }
+    }
+
+    /** Forecast tests, validation forecasts and the choice there, and the test backtests, from a trained model. */
+    static Evaluation evaluate(ExperimentConfig cfg, ForecastSpec spec, BarSeries series, ForecastStage.Outcome f) {
+        int ppy = series.interval().periodsPerYear();
+        ForecastTests tests = forecastTests(spec, series, f);
+        double[] vp = Selection.validationForecasts(spec, series, f);
+        Selection.Segment valid = null;
+        Selection.Choice choice;
+        if (vp == null) {
+            choice = Selection.Choice.unavailable("with walk-forward retraining (model.retrain) the test models are "
+                    + "trained after the validation segment, so no train-only model forecasts it");
+        } else {
+            int vFrom = Selection.firstForecast(vp, 0, f.testStart());
+            if (vFrom >= f.testStart()) {
+                choice = Selection.Choice.unavailable("the split has no validation segment (split.validation = 0)");
+            } else {
+                valid = Selection.backtest(cfg, series, vp, vFrom, f.testStart());
+                choice = Selection.choose(valid, ppy);
+            }
+        }
+        Selection.Segment test = Selection.backtest(cfg, series, f.predictedReturn(), f.testStart(), series.size());
+        Comparison cmp = Comparison.of(test.runs(), test.buyAndHold(), test.riskFree(), ppy);
+        return new Evaluation(tests, valid, choice, test, cmp);
     }
 
     /**
      * DM of the model's next-close forecasts against persistence (next = last close) and drift (last close + the
-     * training segment's mean one-step change), on the same test bars as the forecast table.
+     * training segment's mean one-step change), on the same test bars as the forecast table, and the t-test of the
+     * IC (predicted against realised moves from the last close).
      */
-    private static DieboldMariano.Result[] dieboldMariano(ForecastSpec spec, BarSeries series, ForecastStage.Outcome f) {
+    private static ForecastTests forecastTests(ForecastSpec spec, BarSeries series, ForecastStage.Outcome f) {
         double[] close = series.adjusted().closes();
         int n = close.length;
         int lastTrainBar = ForecastStage.prepare(spec, series, f.boundary()).lastTrainBar();
@@ -291,6 +390,7 @@ public final class SpyAnalyserPipeline {
             }
         }
         double[] actual = new double[m], model = new double[m], persistence = new double[m], drifted = new double[m];
+        double[] predictedMove = new double[m], actualMove = new double[m];
         int k = 0;
         for (int t = f.testStart(); t + 1 < n; t++) {
             if (!Double.isNaN(pc[t])) {
@@ -298,19 +398,22 @@ public final class SpyAnalyserPipeline {
                 model[k] = pc[t];
                 persistence[k] = close[t];
                 drifted[k] = close[t] + drift;
+                predictedMove[k] = pc[t] - close[t];
+                actualMove[k] = close[t + 1] - close[t];
                 k++;
             }
         }
+        CorrelationTest.Result ic = CorrelationTest.of(predictedMove, actualMove);
         if (m < 3) {
-            return new DieboldMariano.Result[]{null, null};
+            return new ForecastTests(null, null, ic);
         }
         var loss = DieboldMariano.Loss.SQUARED;
-        return new DieboldMariano.Result[]{DieboldMariano.test(actual, model, persistence, loss, 1),
-                DieboldMariano.test(actual, model, drifted, loss, 1)};
+        return new ForecastTests(DieboldMariano.test(actual, model, persistence, loss, 1),
+                DieboldMariano.test(actual, model, drifted, loss, 1), ic);
     }
 
     /** Bootstrap intervals of every strategy and buy-and-hold, and the PBO of the strategies, seeded by the run. */
-    private static Verdicts verdicts(long seed, DieboldMariano.Result[] dm, List<BacktestResult> runs,
+    private static Verdicts verdicts(long seed, ForecastTests dm, List<BacktestResult> runs,
                                      BacktestResult bh, RiskFree rf, int ppy) {
         double[] rfp = rf.perPeriod();
         double[] bhExcess = minus(bh.returns(), rfp);
@@ -318,7 +421,7 @@ public final class SpyAnalyserPipeline {
         StationaryBootstrap boot = new StationaryBootstrap(RESAMPLES, b, seed);
         Map<String, Map<String, StationaryBootstrap.Interval>> intervals = new LinkedHashMap<>();
         if (bhExcess.length < 2) {
-            return new Verdicts(dm[0], dm[1], boot, b, intervals, null);
+            return new Verdicts(dm.vsPersistence(), dm.vsDrift(), dm.ic(), boot, b, intervals, null);
         }
         List<double[]> excess = new ArrayList<>();
         for (BacktestResult r : runs) {
@@ -339,7 +442,7 @@ public final class SpyAnalyserPipeline {
             }
             pbo = Pbo.of(panel, s);
         }
-        return new Verdicts(dm[0], dm[1], boot, b, intervals, pbo);
+        return new Verdicts(dm.vsPersistence(), dm.vsDrift(), dm.ic(), boot, b, intervals, pbo);
     }
 
     private static Map<String, StationaryBootstrap.Interval> intervalsOf(StationaryBootstrap boot, double[] r,
@@ -373,9 +476,10 @@ public final class SpyAnalyserPipeline {
         return t.toString();
     }
 
-    private static void write(RunFolder folder, ExperimentConfig cfg, BarSeries series, ForecastStage.Outcome f,
-                              int from, List<BacktestResult> runs, BacktestResult bh, Comparison cmp, RiskFree rf,
-                              int ppy, Verdicts v) {
+    private static Map<String, Object> write(RunFolder folder, ExperimentConfig cfg, BarSeries series,
+                                             ForecastStage.Outcome f, int from, List<BacktestResult> runs,
+                                             BacktestResult bh, Comparison cmp, RiskFree rf, int ppy, Verdicts v,
+                                             Evaluation ev) {
         ResultWriter w = new ResultWriter();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("system", cfg.system());
@@ -391,7 +495,8 @@ public final class SpyAnalyserPipeline {
         metrics.put("forecast_tests", forecastTestsJson(v));
         metrics.put("bootstrap", bootstrapJson(v));
         metrics.put("pbo", pboJson(v));
-        w.writeJson(folder.file("metrics.json"), metrics);
+        metrics.put("selection", selectionJson(ev.choice(), cmp, v));
+        metrics.put("dsr", dsrJson(cmp));
         w.writeTrades(folder.file("trades.csv"), runs);
         w.writeEquity(folder.file("equity.csv"), Stream.concat(runs.stream(), Stream.of(bh)).toList());
         StringBuilder fc = new StringBuilder("date,close,predicted_next_close,predicted_return,actual_next_close\n");
@@ -407,7 +512,62 @@ public final class SpyAnalyserPipeline {
             chart.write(r, bh, ticker + " " + r.name() + " (test segment, after costs)",
                     folder.file("charts/" + ticker + "_" + r.name() + "_" + folder.timestamp() + ".png"));
         }
+        return metrics;
     }
+
+    /** metrics.json "selection": the choice on validation and the chosen strategy's test figures. */
+    private static Map<String, Object> selectionJson(Selection.Choice c, Comparison cmp, Verdicts v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "highest annualised Sharpe of excess returns on the validation segment (forecasts of the "
+                + "trained model, same fills, costs and risk-free rate) among strategies that held a position there; "
+                + "the test segment read once for the chosen strategy");
+        m.put("segment", "validation");
+        m.put("from", c.from() == null ? null : c.from().toString());
+        m.put("to", c.to() == null ? null : c.to().toString());
+        m.put("validation_returns", c.returns());
+        m.put("chosen", c.chosen());
+        if (c.unavailable() != null) {
+            m.put("unavailable", c.unavailable());
+        }
+        m.put("not_eligible_never_held_a_position", c.notEligible());
+        m.put("validation_sharpe", c.validationSharpe());
+        cmp.rows().stream().filter(r -> r.name().equals(c.chosen())).findFirst().ifPresent(r -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("total_return", r.totalReturn());
+            t.put("cagr", r.cagr());
+            t.put("sharpe", r.sharpe());
+            t.put("max_drawdown", r.maxDrawdown());
+            t.put("psr", r.psr());
+            t.put("dsr", r.dsr());
+            t.put("trades", r.trades());
+            var iv = v.intervals().get(r.name());
+            if (iv != null) {
+                t.put("sharpe_95", List.of(iv.get("sharpe").lower(), iv.get("sharpe").upper()));
+            }
+            m.put("test", t);
+        });
+        String best = cmp.rows().get(cmp.best()).name();
+        m.put("best_on_test", best);
+        m.put("best_on_test_note", "the seed's pick, ranked on the test segment itself: for reference, not a choice");
+        return m;
+    }
+
+    /** metrics.json "dsr": K, V[SR] and where they come from. */
+    private static Map<String, Object> dsrJson(Comparison cmp) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trials", cmp.trials());
+        m.put("trials_are", "every strategy configuration tried in this run; buy-and-hold is a benchmark, never a trial");
+        m.put("sharpe_variance", cmp.sharpeVariance());
+        m.put("variance_from", cmp.trials() - cmp.neverTraded().size());
+        m.put("never_traded", cmp.neverTraded());
+        m.put("outside_the_run", OUTSIDE_THE_RUN);
+        return m;
+    }
+
+    /** The note on choices made before the run, which K does not count. */
+    static final String OUTSIDE_THE_RUN = "K counts only the configurations tried in this run; the sizing rules, the "
+            + "band, the network and the features were chosen outside it (by seed 001), so the DSR overstates the "
+            + "significance if other variants were tried before.";
 
     private static Map<String, Object> forecastTestsJson(Verdicts v) {
         Map<String, Object> dm = new LinkedHashMap<>();
@@ -424,6 +584,19 @@ public final class SpyAnalyserPipeline {
         dm.put("vs_drift", dmJson(v.vsDrift()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("diebold_mariano", dm);
+        m.put("ic_test", icJson(v.ic()));
+        return m;
+    }
+
+    private static Map<String, Object> icJson(CorrelationTest.Result ic) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "Pearson correlation of predicted and realised next-close moves from the last close; t = "
+                + "r*sqrt((n-2)/(1-r^2)), two-sided Student t with n-2 df");
+        m.put("ic", ic == null ? Double.NaN : ic.r());
+        m.put("t", ic == null ? Double.NaN : ic.t());
+        m.put("p_value", ic == null ? Double.NaN : ic.pValue());
+        m.put("n", ic == null ? 0 : ic.n());
+        m.put("significant_5pct", ic != null && ic.significant(0.05));
         return m;
     }
 
@@ -495,20 +668,73 @@ public final class SpyAnalyserPipeline {
         Comparison c = r.comparison();
         var best = c.rows().get(c.best());
         StringBuilder b = new StringBuilder();
+        b.append(choiceText(r));
         b.append("=".repeat(98)).append('\n').append("STRATEGY COMPARISON SUMMARY (test segment, after costs)\n");
+        b.append("Ranked on test, as the seed does: for reference only (a choice made from this table has seen the test "
+                + "segment).\n");
         b.append("=".repeat(98)).append('\n').append(c.table());
-        b.append(String.format(Locale.ROOT, "BEST STRATEGY: %s  (%s)  return %.1f%%  Sharpe %.2f  PSR %.3f  DSR %.3f%n",
-                best.name().toUpperCase(Locale.ROOT), Comparison.typeOf(best.name()), best.totalReturn() * 100,
-                best.sharpe(), best.psr(), best.dsr()));
+        b.append(String.format(Locale.ROOT, "BEST ON TEST (the seed's pick, not an honest choice): %s  (%s)  return %.1f%%"
+                        + "  Sharpe %.2f  PSR %.3f  DSR %.3f%n", best.name().toUpperCase(Locale.ROOT),
+                Comparison.typeOf(best.name()), best.totalReturn() * 100, best.sharpe(), best.psr(), best.dsr()));
         List<String> notes = new ArrayList<>();
+        var chosen = c.rows().stream().filter(x -> x.name().equals(r.choice().chosen())).findFirst().orElse(null);
+        if (chosen != null) {
+            if (Double.isNaN(chosen.sharpe())) {
+                notes.add("The strategy chosen on validation never held a position on test.");
+            } else if (!(chosen.dsr() >= 0.95)) {
+                notes.add(String.format(Locale.ROOT, "The chosen strategy's test Sharpe is not significant after "
+                        + "deflating for %d strategies (DSR %.3f < 0.95): treat it as luck until shown otherwise.",
+                        c.trials(), chosen.dsr()));
+            }
+            if (chosen.totalReturn() < c.benchmark().totalReturn()) {
+                notes.add("The chosen strategy returned less than buy-and-hold over the same bars.");
+            }
+        }
         if (best.dsr() < 0.95) {
-            notes.add(String.format(Locale.ROOT, "The best Sharpe is not significant after deflating for %d strategies "
-                    + "(DSR %.3f < 0.95): treat it as luck until shown otherwise.", c.trials(), best.dsr()));
+            notes.add(String.format(Locale.ROOT, "The best Sharpe on test is not significant after deflating for %d "
+                    + "strategies (DSR %.3f < 0.95) either.", c.trials(), best.dsr()));
         }
-        if (best.totalReturn() < c.benchmark().totalReturn()) {
-            notes.add("The best strategy returned less than buy-and-hold over the same bars.");
-        }
+        notes.add(OUTSIDE_THE_RUN);
         notes.forEach(nline -> b.append("Note: ").append(nline).append('\n'));
+        return b.toString();
+    }
+
+    /** The honest choice: made on validation, then the test segment read once. */
+    private static String choiceText(Result r) {
+        Selection.Choice ch = r.choice();
+        Comparison c = r.comparison();
+        StringBuilder b = new StringBuilder();
+        b.append("=".repeat(98)).append('\n');
+        if (ch.chosen() == null) {
+            b.append("CHOSEN ON VALIDATION: none - ").append(ch.unavailable()).append(".\n");
+            if (!ch.notEligible().isEmpty()) {
+                b.append("Cannot be chosen (never held a position on validation): ")
+                        .append(String.join(", ", ch.notEligible())).append(".\n");
+            }
+            return b.toString();
+        }
+        long eligible = ch.validationSharpe().size() - ch.notEligible().size();
+        b.append(String.format(Locale.ROOT, "CHOSEN ON VALIDATION (%d returns, %s .. %s, before the test segment; the "
+                + "highest validation Sharpe of the %d strategies that held a position there)%n", ch.returns(),
+                ch.from(), ch.to(), eligible));
+        var row = c.rows().stream().filter(x -> x.name().equals(ch.chosen())).findFirst().orElseThrow();
+        var iv = r.verdicts().intervals().get(ch.chosen());
+        String interval = iv == null || Double.isNaN(iv.get("sharpe").lower()) ? "" : String.format(Locale.ROOT,
+                " [95%%: %.2f, %.2f]", iv.get("sharpe").lower(), iv.get("sharpe").upper());
+        b.append(String.format(Locale.ROOT, "chosen on validation: %s  (%s)  validation Sharpe %.2f%n",
+                ch.chosen(), Comparison.typeOf(ch.chosen()), ch.validationSharpe().get(ch.chosen())));
+        b.append(String.format(Locale.ROOT, "  on test (read once): return %.1f%%  Sharpe %s%s  Max DD %.1f%%  trades %d"
+                        + "  PSR %.3f  DSR %.3f (K=%d)%n", row.totalReturn() * 100,
+                Double.isNaN(row.sharpe()) ? "-" : String.format(Locale.ROOT, "%.2f", row.sharpe()), interval,
+                row.maxDrawdown() * 100, row.trades(), row.psr(), row.dsr(), c.trials()));
+        if (!ch.notEligible().isEmpty()) {
+            b.append("Cannot be chosen (never held a position on validation): ")
+                    .append(String.join(", ", ch.notEligible())).append(".\n");
+        }
+        if (ch.returns() < 60) {
+            b.append(String.format(Locale.ROOT, "Note: %d validation returns is a short sample for choosing among %d "
+                    + "strategies; the choice itself is noisy.%n", ch.returns(), ch.validationSharpe().size()));
+        }
         return b.toString();
     }
 }
