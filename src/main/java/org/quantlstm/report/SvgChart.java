@@ -298,6 +298,67 @@ final class SvgChart {
         return s.append("</svg>").toString();
     }
 
+    /**
+     * Error bars, one row per label: a whisker from {@code lower} to {@code upper} with a dot at {@code estimate} and
+     * a rule at 0 (e.g. 95 % bootstrap intervals of each strategy's Sharpe). A row with NaN bounds shows its estimate
+     * only; a row with a NaN estimate is labelled "n/a".
+     */
+    static String intervals(String id, String title, List<String> labels, double[] estimate, double[] lower,
+                            double[] upper, boolean percent) {
+        int rowH = 20;
+        int height = (int) (T + B + rowH * Math.max(1, labels.size()));
+        SvgChart c = new SvgChart(id, title, 680, height, XAxis.NUMBER);
+        StringBuilder s = c.open();
+        double lo = 0, hi = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            for (double v : new double[] {estimate[i], lower[i], upper[i]}) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double[] xt = niceTicks(lo, hi > lo ? hi : lo + 1, 6);
+        double xmin = Math.min(lo, xt[0]), xmax = Math.max(hi, xt[xt.length - 1]);
+        double left = 200, pw = c.width - R - left - 10;
+        java.util.function.DoubleUnaryOperator px = v -> left + (v - xmin) / (xmax - xmin) * pw;
+        for (double t : xt) {
+            double x = px.applyAsDouble(t);
+            s.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                    x, T, x, height - B));
+            s.append(c.text(x, height - B + 16, "middle", percent ? tickPct(t, xt.length > 1 ? xt[1] - xt[0] : 0.01)
+                    : xt.length > 1 ? tickNum(t, xt[1] - xt[0]) : Html.num(t), "tick"));
+        }
+        if (xmin < 0 && xmax > 0) {
+            double z = px.applyAsDouble(0);
+            s.append(String.format(Locale.ROOT, "<line class=\"rule\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                    z, T, z, height - B));
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            double y = T + i * rowH + rowH / 2.0;
+            s.append(c.text(left - 6, y + 4, "end", labels.get(i), "tick"));
+            String fmtEst = percent ? Html.pct(estimate[i]) : Html.num(estimate[i]);
+            if (!Double.isFinite(estimate[i])) {
+                s.append(c.text(left + 4, y + 4, "start", "n/a", "muted"));
+                continue;
+            }
+            String tip = Html.escape(labels.get(i) + ": " + fmtEst + (Double.isFinite(lower[i]) ? " [" + (percent
+                    ? Html.pct(lower[i]) + ", " + Html.pct(upper[i]) : Html.num(lower[i]) + ", " + Html.num(upper[i]))
+                    + "]" : ""));
+            if (Double.isFinite(lower[i]) && Double.isFinite(upper[i])) {
+                double x0 = px.applyAsDouble(lower[i]), x1 = px.applyAsDouble(upper[i]);
+                s.append(String.format(Locale.ROOT, "<g class=\"errorbar\" stroke=\"#1f77b4\" stroke-width=\"1.6\">"
+                        + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                        + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+                        + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/><title>%s</title></g>",
+                        x0, y, x1, y, x0, y - 5, x0, y + 5, x1, y - 5, x1, y + 5, tip));
+            }
+            s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#d62728\">"
+                    + "<title>%s</title></circle>", px.applyAsDouble(estimate[i]), y, tip));
+        }
+        return s.append("</svg>").toString();
+    }
+
     /** Horizontal bars, one per label, longest first as given (e.g. parameter importances). */
     static String hbars(String id, String title, List<String> labels, double[] values, String color) {
         int rowH = 22;

@@ -120,6 +120,17 @@ public final class TearSheet {
         StrategyRows table = StrategyRows.of(run, ppy, rf);
         List<Row> rows = table.rows();
         int best = table.best();
+        JsonNode selection = run.metrics.path("selection");
+        if (selection.isObject()) {
+            // the run chose on validation: that strategy is the one shown, never the best on test
+            String chosen = selection.path("chosen").isTextual() ? selection.path("chosen").asText() : null;
+            best = -1;
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).benchmark() && rows.get(i).name().equals(chosen)) {
+                    best = i;
+                }
+            }
+        }
         StringBuilder b = new StringBuilder(1 << 20);
         String system = run.system();
         String symbol = run.data.path("symbol").asText("");
@@ -137,6 +148,7 @@ public final class TearSheet {
         StringBuilder body = new StringBuilder(1 << 20);
         summary(body, rows, best, nav);
         metricsTable(body, rows, best, nav);
+        VerdictSections.append(body, run.metrics, nav);
         equity(body, rows, best, nav);
         detail(body, rows, best, nav);
         forecast(body, nav);
@@ -175,7 +187,8 @@ public final class TearSheet {
             Row r = rows.get(best);
             Row bench = rows.stream().filter(Row::benchmark).findFirst().orElse(null);
             b.append("<div class=\"cards\">");
-            card(b, run.assets().isEmpty() ? "Best strategy (by Sharpe)" : "Best asset (by Sharpe)", r.name(), "");
+            card(b, run.metrics.path("selection").isObject() ? "Chosen on validation" : run.assets().isEmpty()
+                    ? "Best strategy (by Sharpe)" : "Best asset (by Sharpe)", r.name(), "");
             card(b, "Total return", Html.pct(r.d("totalReturn")), Html.sign(r.d("totalReturn")));
             card(b, "CAGR", Html.pct(r.d("cagr")), Html.sign(r.d("cagr")));
             card(b, "Sharpe", Html.num(r.d("sharpe")), "");
@@ -190,6 +203,7 @@ public final class TearSheet {
         if (run.summary != null) {
             boolean boxed = !survivorship.isEmpty();
             List<String> notes = run.summary.lines().filter(l -> l.startsWith("Note:") || l.startsWith("BEST STRATEGY")
+                    || l.startsWith("BEST ON TEST") || l.startsWith("chosen on validation") || l.startsWith("CHOSEN ON")
                     || l.contains("beat") || l.contains("baseline"))
                     .filter(l -> !boxed || !l.toUpperCase(Locale.ROOT).contains("SURVIVORSHIP")).toList();
             if (!notes.isEmpty()) {
@@ -372,8 +386,9 @@ public final class TearSheet {
         b.append("<p class=\"muted\">").append(computed
                 ? "metrics.json holds no strategy summaries: computed here from equity.csv with report.Metrics (no "
                 + "trade statistics)."
-                : "As written to metrics.json by the run. Sorted as run; the best Sharpe is highlighted; DSR deflates "
-                + "it for the number of strategies compared; the benchmark is not a trial.")
+                : "As written to metrics.json by the run. Sorted as run; highlighted: " + (run.metrics.path("selection")
+                .isObject() ? "the strategy chosen on validation (not the best on test)" : "the best Sharpe")
+                + "; DSR deflates for the number of strategies compared; the benchmark is not a trial.")
                 .append(" Periods per year: ").append(ppy).append(".</p>\n");
         // columns the run wrote for no strategy are left out; the seed's "Type" only where there are hybrids
         List<String[]> columns = Arrays.stream(COLUMNS)

@@ -108,7 +108,10 @@ final class SeedRepeats {
                 b.append(String.format(Locale.ROOT, "%-30s %-28s %-28s %-28s%n", name, withUndefined(sh, "%.2f"),
                         scaled(strategy(name, 1)), scaled(strategy(name, 2))));
             }
-            b.append("Sharpe '(k idle)': the strategy never held a position on test in k of the seeds (no Sharpe there).\n");
+            if (seeds.get(0).strategies().keySet().stream().anyMatch(name -> strategy(name, 0).undefined() > 0)) {
+                b.append("Sharpe '(k idle)': the strategy never held a position on test in k of the seeds (no Sharpe "
+                        + "there).\n");
+            }
             return b.toString();
         }
 
