@@ -64,8 +64,23 @@ public final class Metrics {
         return maxDrawdown < 0 ? cagr / Math.abs(maxDrawdown) : Double.NaN;
     }
 
-    /** Exposure: the fraction of bars 1..n−1 at whose close a position was held (|position| &gt; 1e-12). */
+    /**
+     * Exposure: the mean absolute weight |position| (fraction of equity) held at the closes of bars 1..n−1; a book that
+     * holds 0.1 % of equity every day has exposure 0.001, not 100 % (that is {@link #timeInvested}).
+     */
     public static double exposure(double[] position) {
+        if (position.length < 2) {
+            return 0;
+        }
+        double s = 0;
+        for (int t = 1; t < position.length; t++) {
+            s += Math.abs(position[t]);
+        }
+        return s / (position.length - 1);
+    }
+
+    /** Time invested: the fraction of bars 1..n−1 at whose close a position was held (|position| &gt; 1e-12). */
+    public static double timeInvested(double[] position) {
         if (position.length < 2) {
             return 0;
         }
@@ -106,6 +121,15 @@ public final class Metrics {
     /** Annualised alpha (quantstats greeks): (mean(r) − β·mean(b))·N, no risk-free adjustment. */
     public static double alpha(double[] r, double[] b, int periodsPerYear) {
         return (Stats.mean(r) - beta(r, b) * Stats.mean(b)) * periodsPerYear;
+    }
+
+    /**
+     * Annualised Jensen's alpha, in excess of the risk-free rate: (mean(r − rf) − β·mean(b − rf))·N with β = cov(r, b)
+     * / var(b). A book that holds cash earning the bill rate has alpha ≈ 0 here, where {@link #alpha} would credit it
+     * with the bill rate (β ≈ 0).
+     */
+    public static double alphaExcess(double[] r, double[] b, double[] rf, int periodsPerYear) {
+        return (Stats.mean(Stats.minus(r, rf)) - beta(r, b) * Stats.mean(Stats.minus(b, rf))) * periodsPerYear;
     }
 
     /** Win rate, average win/loss and profit factor of a set of outcomes (periods or trades). */

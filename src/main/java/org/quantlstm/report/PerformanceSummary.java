@@ -6,6 +6,9 @@ import org.quantlstm.backtest.BacktestResult;
  * The tear-sheet numbers of one strategy, with the conventions of {@link Metrics} (see the package notes).
  * Trade statistics are from the trade log ({@code trade*}), period statistics from equity returns
  * ({@code period*}). {@code dsr} is NaN unless the strategy was one of several compared ({@link Comparison}).
+ * {@code trades} counts round trips (from the trade log), {@code fills} every fill; {@code exposure} is the mean
+ * |weight| held and {@code timeInvested} the share of bars with any position; {@code alpha} is Jensen's alpha in
+ * excess of the risk-free rate.
  */
 public record PerformanceSummary(String name, int periodsPerYear, String riskFree, int periods,
                                  double totalReturn, double cagr, double volatility, double sharpe, double sortino,
@@ -14,7 +17,8 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                                  double tradeProfitFactor, int trades,
                                  double periodWinRate, double periodAvgWin, double periodAvgLoss,
                                  double periodProfitFactor, double exposure, double turnover, double alpha,
-                                 double beta, double psr, double dsr, double totalCosts, double finalEquity) {
+                                 double beta, double psr, double dsr, double totalCosts, double finalEquity,
+                                 double timeInvested, int fills) {
 
     /**
      * Computes every metric of a result. {@code benchmark} (usually buy-and-hold on the same bars) gives alpha
@@ -40,7 +44,7 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                 throw new IllegalArgumentException("benchmark has " + b.length + " periods, strategy " + n);
             }
             beta = Metrics.beta(r, b);
-            alpha = Metrics.alpha(r, b, np);
+            alpha = Metrics.alphaExcess(r, b, rf.perPeriod(), np);
         }
         return new PerformanceSummary(result.name(), np, rf.source(), n, total, cagr, Metrics.volatility(r, np),
                 Metrics.sharpe(r, rf.perPeriod(), np), Metrics.sortino(r, rf.perPeriod(), np),
@@ -49,7 +53,8 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                 pp.winRate(), pp.avgWin(), pp.avgLoss(), pp.profitFactor(),
                 Metrics.exposure(result.position()), Metrics.turnover(result.traded(), result.equity(), np),
                 alpha, beta, ProbabilisticSharpe.psr(Stats.minus(r, rf.perPeriod()), 0), Double.NaN,
-                result.totalCosts(), result.finalEquity());
+                result.totalCosts(), result.finalEquity(), Metrics.timeInvested(result.position()),
+                result.fills().size());
     }
 
     /** The same numbers with a Deflated Sharpe Ratio filled in. */
@@ -57,6 +62,6 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
         return new PerformanceSummary(name, periodsPerYear, riskFree, periods, totalReturn, cagr, volatility, sharpe,
                 sortino, calmar, maxDrawdown, maxDrawdownDurationBars, tradeWinRate, tradeAvgWin, tradeAvgLoss,
                 tradeProfitFactor, trades, periodWinRate, periodAvgWin, periodAvgLoss, periodProfitFactor, exposure,
-                turnover, alpha, beta, psr, value, totalCosts, finalEquity);
+                turnover, alpha, beta, psr, value, totalCosts, finalEquity, timeInvested, fills);
     }
 }

@@ -123,6 +123,7 @@ record StrategyRows(List<Row> rows, int best) {
                 .put("finalEquity", eq[eq.length - 1]);
         if (run.equity.has(name + "_position")) {
             node.put("exposure", Metrics.exposure(run.equity.doubles(name + "_position")));
+            node.put("timeInvested", Metrics.timeInvested(run.equity.doubles(name + "_position")));
         }
         return node;
     }

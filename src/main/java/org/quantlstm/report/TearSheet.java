@@ -366,9 +366,10 @@ public final class TearSheet {
         {"totalReturn", "Total return", "pct"}, {"cagr", "CAGR", "pct"}, {"volatility", "Volatility", "pct"},
         {"sharpe", "Sharpe", "num"}, {"sortino", "Sortino", "num"}, {"calmar", "Calmar", "num"},
         {"maxDrawdown", "Max DD", "pct"}, {"maxDrawdownDurationBars", "Longest DD (bars)", "count"},
-        {"trades", "Trades", "count"}, {"tradeWinRate", "Win rate (trades)", "pct"},
+        {"trades", "Round trips", "count"}, {"fills", "Fills", "count"}, {"tradeWinRate", "Win rate (trades)", "pct"},
         {"tradeProfitFactor", "Profit factor (trades)", "num"}, {"periodWinRate", "Win rate (periods)", "pct"},
-        {"exposure", "Exposure", "pct"}, {"turnover", "Turnover /yr", "num"}, {"alpha", "Alpha /yr", "pct"},
+        {"exposure", "Exposure (mean |w|)", "pct"}, {"timeInvested", "Time invested", "pct"},
+        {"turnover", "Turnover /yr", "num"}, {"alpha", "Alpha /yr (over rf)", "pct"},
         {"beta", "Beta", "num"}, {"psr", "PSR", "prob"}, {"dsr", "DSR", "prob"}, {"totalCosts", "Costs", "money"},
         {"finalEquity", "Final equity", "money"}};
 

@@ -87,7 +87,12 @@ class MetricsTest {
     @Test
     void exposureTurnoverAlphaBeta() {
         // positions at closes 1..4: 1, 0, −0.5, 0.5 → 3 of 4 bars exposed
-        assertThat(Metrics.exposure(new double[] {0, 1, 0, -0.5, 0.5})).isCloseTo(0.75, within(E));
+        assertThat(Metrics.timeInvested(new double[] {0, 1, 0, -0.5, 0.5})).isCloseTo(0.75, within(E));
+        // mean |w| over bars 1..4: (1 + 0 + 0.5 + 0.5)/4
+        assertThat(Metrics.exposure(new double[] {0, 1, 0, -0.5, 0.5})).isCloseTo(0.5, within(E));
+        // a near-cash book: 0.1 % of equity every bar is invested all the time but exposed 0.1 %
+        assertThat(Metrics.exposure(new double[] {0, 0.001, 0.001})).isCloseTo(0.001, within(E));
+        assertThat(Metrics.timeInvested(new double[] {0, 0.001, 0.001})).isEqualTo(1.0);
         // traded/equity: 1.0 + 0.5 = 1.5 over 4 periods, × N = 4 → 1.5 per year (two-way)
         assertThat(Metrics.turnover(new double[] {0, 100, 0, 50, 0}, new double[] {100, 100, 100, 100, 100}, 4))
                 .isCloseTo(1.5, within(E));
@@ -96,6 +101,12 @@ class MetricsTest {
         double[] r = {0.11, -0.09, 0.11, 0.11};
         assertThat(Metrics.beta(r, b)).isCloseTo(2.0, within(E));
         assertThat(Metrics.alpha(r, b, 4)).isCloseTo(0.04, within(E));
+        // in excess of rf = 0.002 per period: (mean(r) − rf) − 2(mean(b) − rf) = 0.01 + 0.002 → × 4 = 0.048
+        double[] rf = {0.002, 0.002, 0.002, 0.002};
+        assertThat(Metrics.alphaExcess(r, b, rf, 4)).isCloseTo(0.048, within(E));
+        // cash earning the bill rate: β = 0; plain alpha credits it with the bill rate, alpha over rf is 0
+        assertThat(Metrics.alpha(rf, b, 4)).isCloseTo(0.008, within(E));
+        assertThat(Metrics.alphaExcess(rf, b, rf, 4)).isCloseTo(0.0, within(E));
     }
 
     private static Trade trade(double pnl, double ret) {
