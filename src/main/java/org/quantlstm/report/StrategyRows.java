@@ -15,7 +15,9 @@ import java.util.Map;
  * benchmark; best = its "best" index), else every object in metrics.json carrying "sharpe" and "totalReturn"
  * (a path containing "benchmark" marks the benchmark), else — only when metrics.json has none — computed from
  * equity.csv with {@link Metrics} and the run's risk-free series (no trade statistics, flagged
- * {@code computedFromEquity}). Best = the highest Sharpe among non-benchmark rows unless the run named one.
+ * {@code computedFromEquity}). Best = the highest Sharpe among non-benchmark rows unless the run named one; a
+ * benchmark is never the best (a comparison row is a benchmark when metrics.json "benchmarks" lists its name or it
+ * is the comparison's own benchmark).
  *
  * @param rows the summaries, benchmark last where the run gave one
  * @param best index of the best strategy in {@code rows}, −1 if none
@@ -37,9 +39,9 @@ record StrategyRows(List<Row> rows, int best) {
         return best >= 0 ? rows.get(best) : null;
     }
 
-    /** The benchmark row, or null. */
+    /** The benchmark row (the last one where there are several, e.g. weekly-12's index after 1/N), or null. */
     Row benchmark() {
-        return rows.stream().filter(Row::benchmark).findFirst().orElse(null);
+        return rows.stream().filter(Row::benchmark).reduce((a, b) -> b).orElse(null);
     }
 
     static StrategyRows of(RunArtifacts run, int ppy, RiskFree rf) {
@@ -48,9 +50,19 @@ record StrategyRows(List<Row> rows, int best) {
         if (!run.assets().isEmpty() && !cmp.path("rows").isArray()) {
             run.assets().forEach(a -> rows.add(new Row(a.path("ticker").asText(), asset(run, a, ppy), false)));
         } else if (cmp.path("rows").isArray()) {
-            cmp.path("rows").forEach(r -> rows.add(new Row(r.path("name").asText(), r, false)));
-            if (cmp.path("benchmark").isObject()) {
-                rows.add(new Row(cmp.path("benchmark").path("name").asText("buy_and_hold"), cmp.path("benchmark"), true));
+            // a row is a benchmark if metrics.json "benchmarks" names it or it is the comparison's benchmark itself
+            java.util.Set<String> benchmarks = new java.util.HashSet<>();
+            run.metrics.path("benchmarks").forEach(x -> benchmarks.add(x.asText()));
+            String benchName = cmp.path("benchmark").path("name").asText("buy_and_hold");
+            boolean benchInRows = false;
+            for (JsonNode r : cmp.path("rows")) {
+                String name = r.path("name").asText();
+                boolean bench = benchmarks.contains(name) || (cmp.path("benchmark").isObject() && name.equals(benchName));
+                benchInRows |= name.equals(benchName);
+                rows.add(new Row(name, r, bench));
+            }
+            if (cmp.path("benchmark").isObject() && !benchInRows) {
+                rows.add(new Row(benchName, cmp.path("benchmark"), true));
             }
         } else {
             for (Map.Entry<String, JsonNode> e : RunArtifacts.objectsWith(run.metrics, "sharpe", "totalReturn")) {
@@ -66,7 +78,7 @@ record StrategyRows(List<Row> rows, int best) {
             }
         }
         int named = cmp.path("best").asInt(-1);
-        if (cmp.path("rows").isArray() && named >= 0 && named < rows.size()) {
+        if (cmp.path("rows").isArray() && named >= 0 && named < rows.size() && !rows.get(named).benchmark()) {
             return new StrategyRows(rows, named);
         }
         int best = -1;

@@ -185,7 +185,7 @@ public final class TearSheet {
         }
         if (best >= 0) {
             Row r = rows.get(best);
-            Row bench = rows.stream().filter(Row::benchmark).findFirst().orElse(null);
+            Row bench = rows.stream().filter(Row::benchmark).reduce((x, y) -> y).orElse(null);
             b.append("<div class=\"cards\">");
             card(b, run.metrics.path("selection").isObject() ? "Chosen on validation" : run.assets().isEmpty()
                     ? "Best strategy (by Sharpe)" : "Best asset (by Sharpe)", r.name(), "");

@@ -565,6 +565,7 @@ public final class Weekly12Pipeline {
         }
         metrics.put("tear_sheet", sheet);
         metrics.put("comparison", r.comparison());
+        metrics.put("benchmarks", List.of("one_over_n", "nasdaq")); // never the "best strategy" in reports or runs
         Map<String, Object> turnover = new LinkedHashMap<>();
         turnover.put("strategy_mean_weekly", r.strategy().meanTurnover());
         turnover.put("one_over_n_mean_weekly", r.oneOverN().meanTurnover());
