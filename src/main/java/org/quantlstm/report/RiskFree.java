@@ -63,4 +63,40 @@ public record RiskFree(double[] perPeriod, String source) {
         return new RiskFree(out, "FRED " + column.toUpperCase(java.util.Locale.ROOT) + " (bundled), (1+y)^(1/"
                 + periodsPerYear + ")-1");
     }
+
+    /**
+     * How stale a bundled Treasury series is over bars at {@code barTimes}: its last observation and the number of
+     * return periods (starting at bars 0..n−2) that begin more than {@code graceDays} calendar days after it, which
+     * therefore repeat its last rate. Null for a constant rate ({@code spec} a number).
+     */
+    public static Staleness staleness(String spec, long[] barTimes, int graceDays) {
+        try {
+            Double.parseDouble(spec);
+            return null;
+        } catch (NumberFormatException e) {
+            RiskFreeRates.YieldSeries s = RiskFreeRates.bundled().series(spec);
+            long last = s.epochMillis(s.size() - 1);
+            long limit = last + graceDays * 86_400_000L;
+            int stale = 0;
+            for (int i = 0; i + 1 < barTimes.length; i++) {
+                if (barTimes[i] > limit) {
+                    stale++;
+                }
+            }
+            return new Staleness(s.name(), java.time.LocalDate.ofEpochDay(Math.floorDiv(last, 86_400_000L)), stale,
+                    Math.max(0, barTimes.length - 1));
+        }
+    }
+
+    /**
+     * A risk-free series' last observation and how many of {@code periods} return periods start after it (plus the
+     * grace), repeating its last rate.
+     */
+    public record Staleness(String series, java.time.LocalDate lastObservation, int stalePeriods, int periods) {
+        /** A one-line warning, or null when nothing is stale. */
+        public String warning() {
+            return stalePeriods == 0 ? null : String.format(java.util.Locale.ROOT, "the risk-free series %s ends %s: the "
+                    + "last %d of %d periods repeat its last rate (stale)", series, lastObservation, stalePeriods, periods);
+        }
+    }
 }

@@ -183,6 +183,17 @@ public final class TearSheet {
             b.append("<div class=\"warn\" id=\"survivorship\"><b>Survivorship bias.</b> ")
                     .append(Html.escape(survivorship.replaceFirst("^(Note: )?SURVIVORSHIP BIAS: ?", ""))).append("</div>\n");
         }
+        JsonNode cv = run.metrics.path("conventions");
+        if (cv.path("risk_free_stale_periods").asInt(0) > 0) {
+            b.append("<div class=\"warn\" id=\"stale-risk-free\"><b>Stale risk-free rate.</b> The series ends ")
+                    .append(Html.escape(cv.path("risk_free_last_observation").asText("?"))).append(": the last ")
+                    .append(cv.path("risk_free_stale_periods").asInt()).append(" periods repeat its last rate.</div>\n");
+        }
+        if (cv.path("periods_per_year").isNumber() && times != null && times.length > 1 && times.length - 1 < ppy) {
+            b.append("<div class=\"warn\" id=\"short-sample\"><b>Short sample.</b> Annualised figures (CAGR, "
+                    + "volatility, Sharpe, alpha) extrapolate ").append(times.length - 1).append(" returns, ")
+                    .append(String.format(Locale.ROOT, "%.2f", (times.length - 1.0) / ppy)).append(" of a year.</div>\n");
+        }
         if (best >= 0) {
             Row r = rows.get(best);
             Row bench = rows.stream().filter(Row::benchmark).reduce((x, y) -> y).orElse(null);

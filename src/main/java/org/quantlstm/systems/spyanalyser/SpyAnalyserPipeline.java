@@ -83,8 +83,26 @@ public final class SpyAnalyserPipeline {
     public record Result(ForecastStage.Boundary boundary, long[] times, double[] predictedReturn,
                          Map<String, double[]> positions, Comparison comparison, String forecastTable,
                          Verdicts verdicts, Selection.Choice choice, SeedRepeats.Figures figures,
-                         Map<String, Object> metrics) {
+                         Map<String, Object> metrics, List<String> warnings) {
     }
+
+    /** Warnings on the test segment's data: a stale risk-free tail, annualisation from less than a year. */
+    static List<String> warnings(ExperimentConfig cfg, long[] times, int ppy) {
+        List<String> w = new ArrayList<>();
+        RiskFree.Staleness st = RiskFree.staleness(cfg.backtest().riskFree(), times, STALE_GRACE_DAYS);
+        if (st != null && st.warning() != null) {
+            w.add("Stale risk-free: " + st.warning() + ".");
+        }
+        int periods = Math.max(0, times.length - 1);
+        if (periods < ppy) {
+            w.add(String.format(Locale.ROOT, "Short sample: annualised figures (CAGR, volatility, Sharpe) extrapolate "
+                    + "%d returns, %.2f of a year (%d periods per year).", periods, (double) periods / ppy, ppy));
+        }
+        return w;
+    }
+
+    /** Calendar days after a Treasury series' last observation before a period counts as stale (weekend + holiday). */
+    static final int STALE_GRACE_DAYS = 4;
 
     /** The forecast tests: DM against persistence and drift (null below 3 forecasts) and the IC's t-test. */
     record ForecastTests(DieboldMariano.Result vsPersistence, DieboldMariano.Result vsDrift, CorrelationTest.Result ic) {
@@ -343,7 +361,7 @@ public final class SpyAnalyserPipeline {
             }
             double[] predicted = Arrays.copyOfRange(f.predictedReturn(), f.testStart(), series.size());
             return new Result(f.boundary(), test.times(), predicted, positions, cmp, forecastTable, v, ev.choice(),
-                    figures(spec.seed(), f, ev), metrics);
+                    figures(spec.seed(), f, ev), metrics, warnings(cfg, test.times(), ppy));
         }
     }
 
@@ -483,7 +501,15 @@ public final class SpyAnalyserPipeline {
         ResultWriter w = new ResultWriter();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("system", cfg.system());
-        metrics.put("conventions", conventions(cfg, rf, ppy));
+        Map<String, Object> conv = conventions(cfg, rf, ppy);
+        RiskFree.Staleness stale = RiskFree.staleness(cfg.backtest().riskFree(), ev.test().times(), STALE_GRACE_DAYS);
+        if (stale != null) {
+            conv.put("risk_free_last_observation", stale.lastObservation().toString());
+            conv.put("risk_free_stale_periods", stale.stalePeriods());
+        }
+        conv.put("test_periods", Math.max(0, ev.test().times().length - 1));
+        conv.put("short_sample_annualisation", ev.test().times().length - 1 < ppy);
+        metrics.put("conventions", conv);
         metrics.put("comparison", cmp);
         metrics.put("forecast", f.report());
         metrics.put("models_trained", f.modelsTrained());
@@ -695,6 +721,7 @@ public final class SpyAnalyserPipeline {
                     + "strategies (DSR %.3f < 0.95) either.", c.trials(), best.dsr()));
         }
         notes.add(OUTSIDE_THE_RUN);
+        notes.addAll(r.warnings());
         notes.forEach(nline -> b.append("Note: ").append(nline).append('\n'));
         return b.toString();
     }
