@@ -1253,12 +1253,25 @@ public final class TearSheet {
             }
             Arrays.sort(order, (p, q) -> Double.compare(Double.isFinite(vals[q]) ? vals[q] : Double.NEGATIVE_INFINITY,
                     Double.isFinite(vals[p]) ? vals[p] : Double.NEGATIVE_INFINITY));
+            String noSkill = run.metrics.path("feature_importance").path("no_skill_warning").asText("");
+            if (!noSkill.isEmpty()) {
+                b.append("<div class=\"warn\" id=\"no-skill\"><b>No skill.</b> ").append(Html.escape(noSkill))
+                        .append(".</div>\n");
+            }
             b.append("<p class=\"muted\">From feature_importance.csv (").append(Html.escape(value.replace('_', ' ')))
                     .append("): permutation importance, larger = the model relies on the feature more; negative = "
-                            + "shuffling it helped (noise).</p>\n");
-            fig(b, SvgChart.hbars("feature-importance", "Feature importance (" + value + ")",
-                    Arrays.stream(order).map(i -> labels[i]).toList(),
-                    Arrays.stream(order).mapToDouble(i -> vals[i]).toArray(), BLUE));
+                            + "shuffling it helped (noise).").append(fi.has("std") ? " Error bars: \u00b1 one standard "
+                            + "deviation over the repeated permutations." : "").append("</p>\n");
+            List<String> ordered = Arrays.stream(order).map(i -> labels[i]).toList();
+            double[] est = Arrays.stream(order).mapToDouble(i -> vals[i]).toArray();
+            if (fi.has("std")) {
+                double[] sd = fi.doubles("std");
+                fig(b, SvgChart.intervals("feature-importance", "Feature importance (" + value + ", mean \u00b1 std)",
+                        ordered, est, Arrays.stream(order).mapToDouble(i -> vals[i] - sd[i]).toArray(),
+                        Arrays.stream(order).mapToDouble(i -> vals[i] + sd[i]).toArray(), false));
+            } else {
+                fig(b, SvgChart.hbars("feature-importance", "Feature importance (" + value + ")", ordered, est, BLUE));
+            }
         }
         int k = 0;
         for (Map.Entry<String, JsonNode> e : given) {

@@ -148,4 +148,23 @@ class TearSheetRunShapesTest {
         assertThat(byId(d, "survivorship").getTextContent()).contains("current members applied to the past");
         assertThat(html.indexOf("id=\"survivorship\"")).isLessThan(html.indexOf("class=\"cards\""));
     }
+
+    @Test
+    void repeatedPermutationImportanceHasErrorBarsAndTheNoSkillWarning() throws Exception {
+        Path run = RunFixture.copy(dir);
+        Files.writeString(run.resolve("feature_importance.csv"), "feature,drop_in_ic,std\nret_5,0.004,0.001\n"
+                + "rsi14,-0.002,0.003\nvol_20,0.010,0.002\n", StandardCharsets.UTF_8);
+        String metrics = Files.readString(run.resolve("metrics.json"), StandardCharsets.UTF_8);
+        Files.writeString(run.resolve("metrics.json"), metrics.replaceFirst("\\{", "{\"feature_importance\": "
+                + "{\"no_skill_warning\": \"the model shows no significant skill on the validation segment\"}, "),
+                StandardCharsets.UTF_8);
+        String html = render(run);
+        Document d = SvgChartTest.xml(html);
+        // one error bar per feature, sorted from the largest mean drop
+        NodeList bars = all(d, "//*[@id='feature-importance']//*[@class='errorbar']");
+        assertThat(bars.getLength()).isEqualTo(3);
+        assertThat(bars.item(0).getTextContent()).startsWith("vol_20: 0.01 [0.01, 0.01]".substring(0, 8));
+        assertThat(bars.item(2).getTextContent()).startsWith("rsi14");
+        assertThat(byId(d, "no-skill").getTextContent()).contains("no significant skill");
+    }
 }

@@ -158,7 +158,8 @@ public final class CrossSectionalPipeline {
     /** Everything a run computes; arrays are indexed {@code [stock][date]} on {@link #times}. */
     public record Result(long[] times, List<String> tickers, int validStart, int testStart, double[][] predicted,
                          double[][] scores, double[][] realized, double[] ic, double[] rankIc, List<String> features,
-                         double baselineValidIc, double[] importance, TopKBacktest.Result backtest,
+                         double baselineValidIc, double[] importance, double[] importanceStd,
+                         TopKBacktest.Result backtest,
                          BacktestResult strategy, BacktestResult buyAndHold, Comparison comparison, RiskFree riskFree,
                          TrainingHistory history, int trainWindows, int validWindows, long scoredWindows,
                          double scoringSeconds, double[] nullReturns, Retraining retrain, int modelsTrained,
@@ -473,11 +474,18 @@ public final class CrossSectionalPipeline {
             // 6. permutation importance on the validation windows (drop in mean IC per date)
             out.println("Permutation feature importance on the validation segment...");
             double base = meanDailyIc(model.predict(valid), valid.y(), validDate, n);
+            //    over PERMUTATIONS independent permutations per feature: mean drop and its std (ddof 1)
             double[] importance = new double[f];
+            double[] importanceStd = new double[f];
             SplittableRandom rng = new SplittableRandom(cfg.seed());
             for (int c = 0; c < f; c++) {
-                Windows shuffled = permuteFeature(valid, c, rng.split());
-                importance[c] = base - meanDailyIc(model.predict(shuffled), valid.y(), validDate, n);
+                double[] drops = new double[PERMUTATIONS];
+                for (int k = 0; k < PERMUTATIONS; k++) {
+                    Windows shuffled = permuteFeature(valid, c, rng.split());
+                    drops[k] = base - meanDailyIc(model.predict(shuffled), valid.y(), validDate, n);
+                }
+                importance[c] = org.quantlstm.analytics.Moments.mean(drops);
+                importanceStd[c] = org.quantlstm.analytics.Moments.std(drops);
             }
 
             // 7. the seed's strategy on the test segment
@@ -531,7 +539,8 @@ public final class CrossSectionalPipeline {
                 nullReturns[k] = eq[eq.length - 1] / eq[0] - 1;
             }
             return new Result(grid, u.tickers(), validStart, testStart, predicted, scores, realized, ic, rankIc, names,
-                    base, importance, bt, strategy, bh, cmp, rf, history, train.samples(), valid.samples(), scored,
+                    base, importance, importanceStd, bt, strategy, bh, cmp, rf, history, train.samples(), valid.samples(),
+                    scored,
                     secs, nullReturns, retrain, models, foldReports);
         }
     }
@@ -765,6 +774,27 @@ public final class CrossSectionalPipeline {
         return days == 0 ? Double.NaN : sum / days;
     }
 
+    /** Permutations per feature in the permutation importance (mean and std of the drop in IC over them). */
+    static final int PERMUTATIONS = 10;
+
+    /**
+     * The no-skill warning of the permutation importance: the t-test of the validation dates' mean IC (t with n − 1
+     * df, two-sided), or null when it is significant at 5 %.
+     */
+    static String noSkillWarning(Result r) {
+        InformationCoefficient.Summary v = InformationCoefficient.summarize(Arrays.copyOfRange(r.ic(), r.validStart(),
+                r.testStart()));
+        double p = v.dates() < 2 || Double.isNaN(v.tStat()) ? Double.NaN
+                : 2 * new org.hipparchus.distribution.continuous.TDistribution(v.dates() - 1)
+                .cumulativeProbability(-Math.abs(v.tStat()));
+        if (p < 0.05 && v.mean() > 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the model shows no significant skill on the validation segment (mean daily "
+                + "IC %.4f, t=%.2f, p=%s over %d dates), so the permutation importances measure noise", v.mean(),
+                v.tStat(), Double.isNaN(p) ? "-" : String.format(Locale.ROOT, "%.3f", p), v.dates());
+    }
+
     /** A copy of {@code w} with feature {@code c}'s whole window moved between samples by a random permutation. */
     static Windows permuteFeature(Windows w, int c, SplittableRandom rng) {
         int n = w.samples(), l = w.lookback(), f = w.features();
@@ -976,7 +1006,8 @@ public final class CrossSectionalPipeline {
         }
         b.append(String.format(Locale.ROOT, "(t(n/o): t-statistic on every %d-th date only, the non-overlapping "
                 + "targets; the daily t-stat overstates significance)%n", s.horizon()));
-        b.append("\nPermutation feature importance (validation; drop in mean IC when shuffled, base IC ")
+        b.append("\nPermutation feature importance (validation; drop in mean IC when shuffled, mean +- std over ")
+                .append(PERMUTATIONS).append(" permutations, base IC ")
                 .append(String.format(Locale.ROOT, "%.4f):%n", r.baselineValidIc()));
         Integer[] order = new Integer[r.features().size()];
         for (int i = 0; i < order.length; i++) {
@@ -984,7 +1015,12 @@ public final class CrossSectionalPipeline {
         }
         Arrays.sort(order, (p, q) -> Double.compare(r.importance()[q], r.importance()[p]));
         for (int i : order) {
-            b.append(String.format(Locale.ROOT, "  %-18s %+.4f%n", r.features().get(i), r.importance()[i]));
+            b.append(String.format(Locale.ROOT, "  %-18s %+.4f +- %.4f%n", r.features().get(i), r.importance()[i],
+                    r.importanceStd()[i]));
+        }
+        String noSkill = noSkillWarning(r);
+        if (noSkill != null) {
+            b.append("Warning: ").append(noSkill).append(".\n");
         }
         b.append('\n').append(metricsTable(r.comparison()));
         PortfolioResult pr = r.backtest().portfolio();
@@ -1086,7 +1122,8 @@ public final class CrossSectionalPipeline {
         conv.put("alpha_score", "cross-sectional z-score of the prediction per date (ddof = 1, >= 3 stocks)");
         conv.put("ic", "Pearson (IC) and Spearman (rank IC) across stocks per date; t = mean/(std/sqrt(n)), ddof 1");
         conv.put("permutation_importance", "validation segment; base mean IC minus mean IC with one feature's "
-                + "windows permuted across samples (one permutation, seed " + cfg.seed() + ")");
+                + "windows permuted across samples (mean and std over " + PERMUTATIONS + " permutations, seed "
+                + cfg.seed() + ")");
         metrics.put("conventions", conv);
         metrics.put("universe", org.quantlstm.common.Ordered.map("source", u.source(), "stocks", u.stocks().size(),
                 "survivorship_bias", SURVIVORSHIP));
@@ -1107,10 +1144,15 @@ public final class CrossSectionalPipeline {
         }
         metrics.put("ic", icm);
         Map<String, Object> imp = new LinkedHashMap<>();
+        Map<String, Object> impStd = new LinkedHashMap<>();
         for (int i = 0; i < r.features().size(); i++) {
             imp.put(r.features().get(i), r.importance()[i]);
+            impStd.put(r.features().get(i), r.importanceStd()[i]);
         }
-        metrics.put("feature_importance", org.quantlstm.common.Ordered.map("baseline_validation_ic", r.baselineValidIc(), "drop_in_ic", imp));
+        String noSkill = noSkillWarning(r);
+        metrics.put("feature_importance", org.quantlstm.common.Ordered.map("baseline_validation_ic", r.baselineValidIc(),
+                "drop_in_ic", imp, "permutations", PERMUTATIONS, "std", impStd, "no_skill_warning",
+                noSkill == null ? "" : noSkill));
         TrainingHistory hist = r.history();
         Map<String, Object> tr = new LinkedHashMap<>();
         tr.put("epochs", hist.epochs());
@@ -1148,9 +1190,10 @@ public final class CrossSectionalPipeline {
         }
         folder.writeText("forecasts.csv", fc.toString());
         folder.writeText("ic.csv", icCsv.toString());
-        StringBuilder fi = new StringBuilder("feature,drop_in_ic\n");
+        StringBuilder fi = new StringBuilder("feature,drop_in_ic,std\n");
         for (int i = 0; i < r.features().size(); i++) {
-            fi.append(r.features().get(i)).append(',').append(num(r.importance()[i])).append('\n');
+            fi.append(r.features().get(i)).append(',').append(num(r.importance()[i])).append(',')
+                    .append(num(r.importanceStd()[i])).append('\n');
         }
         folder.writeText("feature_importance.csv", fi.toString());
         folder.writeText("summary.txt", summary);

@@ -70,6 +70,10 @@ class CrossSectionalRunFolderTest {
         assertThat(Files.readAllLines(f.resolve("backtest_trades.csv")).get(0))
                 .startsWith("ticker,decision_date,entry_date,entry_price,entry_score");
         assertThat(Files.readAllLines(f.resolve("feature_importance.csv"))).hasSize(15);
+        // repeated permutations: a std per feature, their number, and the no-skill check recorded
+        assertThat(Files.readAllLines(f.resolve("feature_importance.csv")).get(0)).isEqualTo("feature,drop_in_ic,std");
+        assertThat(metrics).contains("\"permutations\" : 10", "\"no_skill_warning\"");
+        assertThat(r.summary()).contains("mean +- std over 10 permutations");
         assertThat(r.summary()).contains("SURVIVORSHIP BIAS", "Mean IC", "PSR", "DSR", "sma100_gap", "rsi14");
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("one forward pass per date");
     }
