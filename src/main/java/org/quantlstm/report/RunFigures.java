@@ -20,7 +20,8 @@ import org.quantlstm.common.UserInputException;
  * @param system    metrics.json "system" (else the folder name)
  * @param date      the run's UTC start from the folder name ({@code yyyy-MM-dd HH:mm:ss}), else ""
  * @param data      symbol and date range from data.json, else ""
- * @param best      the best strategy's name (by Sharpe), else ""
+ * @param best      the strategy the run chose on validation where it made that choice (metrics.json "selection"),
+ *                  else the best strategy's name (by Sharpe, never a benchmark), else ""
  * @param trials    strategies compared (DSR's K), else 0
  */
 public record RunFigures(Path folder, String system, String date, String data, String best, double totalReturn,
@@ -39,6 +40,12 @@ public record RunFigures(Path folder, String system, String date, String data, S
         }
         StrategyRows rows = StrategyRows.of(run, ppy, rf);
         StrategyRows.Row b = rows.bestRow(), bench = rows.benchmark();
+        com.fasterxml.jackson.databind.JsonNode selection = run.metrics.path("selection");
+        if (selection.isObject()) {
+            // the run chose on validation: that strategy, never the best on test (none if nothing could be chosen)
+            String chosen = selection.path("chosen").asText("");
+            b = rows.rows().stream().filter(r -> !r.benchmark() && r.name().equals(chosen)).findFirst().orElse(null);
+        }
         Matcher m = STAMP.matcher(folder.getFileName().toString());
         String date = m.find() ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) + " " + m.group(4) + ":" + m.group(5)
                 + ":" + m.group(6) : "";

@@ -29,4 +29,19 @@ class BenchmarkNeverBestTest {
         assertThat(rows.benchmark().name()).isEqualTo("nasdaq");
         assertThat(RunFigures.of(run).best()).isEqualTo("strategy");
     }
+
+    @Test
+    void aRunThatChoseOnValidationListsItsChoiceNotTheBestOnTest(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("20260101-000000-spy-analyser");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("metrics.json"), """
+                {"system": "spy-analyser", "selection": {"chosen": "fixed"},
+                 "comparison": {"best": 1, "trials": 2,
+                   "rows": [{"name": "fixed", "sharpe": 1.5, "totalReturn": 0.066},
+                            {"name": "kelly", "sharpe": 1.59, "totalReturn": 0.018}],
+                   "benchmark": {"name": "buy_and_hold", "sharpe": 1.5, "totalReturn": 0.113}}}
+                """);
+        assertThat(RunFigures.of(run).best()).isEqualTo("fixed");
+        assertThat(RunFigures.of(run).totalReturn()).isEqualTo(0.066);
+    }
 }

@@ -83,7 +83,7 @@ public final class SpyAnalyserPipeline {
     public record Result(ForecastStage.Boundary boundary, long[] times, double[] predictedReturn,
                          Map<String, double[]> positions, Comparison comparison, String forecastTable,
                          Verdicts verdicts, Selection.Choice choice, SeedRepeats.Figures figures,
-                         Map<String, Object> metrics, List<String> warnings) {
+                         Map<String, Object> metrics, List<String> warnings, String ticker) {
     }
 
     /** Warnings on the test segment's data: a stale risk-free tail, annualisation from less than a year. */
@@ -361,7 +361,7 @@ public final class SpyAnalyserPipeline {
             }
             double[] predicted = Arrays.copyOfRange(f.predictedReturn(), f.testStart(), series.size());
             return new Result(f.boundary(), test.times(), predicted, positions, cmp, forecastTable, v, ev.choice(),
-                    figures(spec.seed(), f, ev), metrics, warnings(cfg, test.times(), ppy));
+                    figures(spec.seed(), f, ev), metrics, warnings(cfg, test.times(), ppy), series.symbol().value());
         }
     }
 
@@ -715,6 +715,11 @@ public final class SpyAnalyserPipeline {
             if (chosen.totalReturn() < c.benchmark().totalReturn()) {
                 notes.add("The chosen strategy returned less than buy-and-hold over the same bars.");
             }
+            if (chosen.exposure() < NEAR_CASH) {
+                notes.add(String.format(Locale.ROOT, "The chosen strategy held on average %.2f%% of equity in %s (time "
+                        + "invested %.0f%%): its result is mostly cash earning the risk-free rate.",
+                        chosen.exposure() * 100, r.ticker(), chosen.timeInvested() * 100));
+            }
         }
         if (best.dsr() < 0.95) {
             notes.add(String.format(Locale.ROOT, "The best Sharpe on test is not significant after deflating for %d "
@@ -725,6 +730,9 @@ public final class SpyAnalyserPipeline {
         notes.forEach(nline -> b.append("Note: ").append(nline).append('\n'));
         return b.toString();
     }
+
+    /** Mean |weight| below which a strategy is called mostly cash. */
+    static final double NEAR_CASH = 0.05;
 
     /** The honest choice: made on validation, then the test segment read once. */
     private static String choiceText(Result r) {
