@@ -55,4 +55,16 @@ class SweepCommandTest {
         assertThat(spark.err()).contains("--engine spark");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
+
+    @Test
+    void tuneBatchOptionsAreCheckedBeforeAnyWork(@TempDir Path dir) {
+        MainTest.Result both = MainTest.run("--data-dir", dir.toString(), "tune", "--batch", "2", "--jobs", "2");
+        assertThat(both.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(both.err()).contains("--batch and --jobs");
+        MainTest.Result negative = MainTest.run("--data-dir", dir.toString(), "tune", "--batch", "-1");
+        assertThat(negative.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        MainTest.Result spark = MainTest.run("--data-dir", dir.toString(), "tune", "--batch", "2", "--engine", "spark");
+        assertThat(spark.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(spark.err()).contains("--engine spark");
+    }
 }
