@@ -286,7 +286,9 @@ public final class Sweep {
                         + "predicted_return columns and data.json a symbol");
             }
             Interval iv = Interval.parse(interval);
-            BarSeries s = market.load(Symbol.of(symbol), iv).adjusted();
+            // the experiment's period, as the run itself used it: the volatility ratio's expanding median starts there
+            BarSeries s = MarketData.lastCalendarDays(market.load(Symbol.of(symbol), iv), cfg.data().periodDays())
+                    .adjusted();
             Map<String, Integer> at = new HashMap<>();
             for (int i = 0; i < s.size(); i++) {
                 at.put(s.date(i).toString(), i);

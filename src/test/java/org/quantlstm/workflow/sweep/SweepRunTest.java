@@ -83,4 +83,55 @@ class SweepRunTest {
                 "drift")).isInstanceOf(UserInputException.class).hasMessageContaining("ZZZZ is not in the sweep's universe");
         assertThat(dir.resolve("a")).doesNotExist();
     }
+
+    @Test
+    void aRunFoldersForecastsAreReusedAsTheyAre(@TempDir Path dir) throws Exception {
+        List<String> grid = List.of("sizing=binary,kelly,volatility", "threshold=0,0.001");
+        Sweep.Outcome made = sweep(dir.resolve("a"), dir.resolve("data"), 1, 0, grid, "drift");
+        SweepData.Column col = made.data().series().get(0);
+        // a spy-analyser-like run folder: forecasts.csv (date, predicted_return) and data.json (symbol, interval)
+        Path run = Files.createDirectories(dir.resolve("runs-old").resolve("20260101-000000-spy-analyser"));
+        StringBuilder csv = new StringBuilder("date,close,predicted_next_close,predicted_return,actual_next_close\n");
+        for (int i = 0; i < col.bars(); i++) {
+            csv.append(java.time.LocalDate.ofEpochDay(Math.floorDiv(col.times()[i], 86_400_000L))).append(",1,1,")
+                    .append(Double.isNaN(col.predicted()[i]) ? "" : Double.toString(col.predicted()[i])).append(",1\n");
+        }
+        Files.writeString(run.resolve("forecasts.csv"), csv);
+        Files.writeString(run.resolve("data.json"), "{\"symbol\": \"SPY\", \"interval\": \"1d\"}");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Sweep.Outcome reused;
+        try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
+            RunContext ctx = new RunContext(dir.resolve("runs-old"), dir.resolve("data"),
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8), Clock.systemUTC(), false, null,
+                    java.time.Duration.ofSeconds(5), runner);
+            reused = Sweep.run(config(), new Sweep.Options(grid, "model", run.getFileName().toString(), null, 0, 3, 0), ctx);
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("forecasts: run 20260101-000000-spy-analyser")
+                .doesNotContain("Training");
+        assertThat(reused.data().series().get(0).times()).isEqualTo(col.times());
+        assertThat(reused.results().sharpe()).containsExactly(made.results().sharpe());
+        assertThat(reused.results().fills()).containsExactly(made.results().fills());
+        assertThatThrownBy(() -> Sweep.run(config(), new Sweep.Options(grid, "model", dir.resolve("nowhere").toString(),
+                null, 0, 3, 0), new RunContext(dir.resolve("r"), dir.resolve("data"), System.out, Clock.systemUTC(), false)))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("no run folder with forecasts.csv");
+    }
+
+    @org.junit.jupiter.api.Tag("slow")
+    @Test
+    void theExperimentsNetworkIsTrainedOnceBeforeTheGrid(@TempDir Path dir) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Sweep.Outcome o;
+        try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
+            RunContext ctx = new RunContext(dir.resolve("runs"), dir.resolve("data"),
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8), Clock.systemUTC(), false, null,
+                    java.time.Duration.ofSeconds(5), runner);
+            ExperimentConfig cfg = ExperimentConfig.load("spy-analyser", Map.of("data.source", "bundled",
+                    "data.period_days", "500", "model.epochs", "1", "model.lookback", "10"));
+            o = Sweep.run(cfg, new Sweep.Options(List.of("sizing=binary,kelly", "cost_bps=0,10"), "model", null, null, 0,
+                    4, 0), ctx);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsOnlyOnce("Training ").contains("once for SPY").contains("= 4 configurations");
+        assertThat(java.util.Arrays.stream(o.data().series().get(0).predicted()).filter(Double::isFinite).count()).isGreaterThan(10);
+    }
 }
