@@ -198,4 +198,28 @@ class SweepDataTest {
         assertThat(got).isCloseTo(expected, within(1e-6));
         assertThat(got).isBetween(0.0, 1.0);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChunkWorkSurvivesJavaSerialisationAsASparkRunnerWouldShipIt() throws Exception {
+        SweepData d = data(GRID, List.of(column("A", 5, 120)));
+        org.quantlstm.workflow.TaskRunner.Work<SweepData.Chunk, SweepData.ChunkResult> work = d::evaluate;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(work);
+            out.writeObject(new SweepData.Chunk(10, 50));
+        }
+        Object back, chunk;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+            chunk = in.readObject();
+        }
+        SweepData.ChunkResult shipped = ((org.quantlstm.workflow.TaskRunner.Work<SweepData.Chunk, SweepData.ChunkResult>) back)
+                .apply((SweepData.Chunk) chunk);
+        SweepData.ChunkResult here = d.evaluate(new SweepData.Chunk(10, 50));
+        assertThat(shipped.from()).isEqualTo(10);
+        assertThat(shipped.sharpe()).containsExactly(here.sharpe());
+        assertThat(shipped.fills()).containsExactly(here.fills());
+    }
 }
