@@ -49,6 +49,11 @@ class SweepCommandTest {
         assertThat(big.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(big.err()).contains("more than 10,000,000 configurations");
 
+        MainTest.Result both = MainTest.run("--data-dir", dir.toString(), "sweep", "--run", "x", "--universe", "y.csv",
+                "--runs-dir", dir.resolve("runs").toString());
+        assertThat(both.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(both.err()).contains("--run and --universe");
+
         MainTest.Result spark = MainTest.run("--data-dir", dir.toString(), "sweep", "--forecast", "drift", "--set",
                 "data.source=bundled", "--engine", "spark", "--runs-dir", dir.resolve("runs").toString());
         assertThat(spark.code()).isEqualTo(Main.EXIT_BAD_INPUT);

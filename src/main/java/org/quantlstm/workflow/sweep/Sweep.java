@@ -75,6 +75,10 @@ public final class Sweep {
                 throw new UserInputException("--forecast " + Excerpt.of(forecast) + ": use one of "
                         + String.join(", ", FORECASTS));
             }
+            if (run != null && universeFile != null) {
+                throw new UserInputException("--run and --universe: give one of them (a run folder holds one ticker's "
+                        + "forecasts)");
+            }
             if (maxTickers < 0 || top < 1 || chunks < 0) {
                 throw new UserInputException("--max-tickers and --chunks must be >= 0 and --top >= 1");
             }
