@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "LSTM trading research: data, features, forecasts, backtests, portfolios, tear sheets.",
         subcommands = {RunCommand.class, FetchCommand.class, DataCommand.class, FeaturesCommand.class,
                 TrainCommand.class, PredictCommand.class, TuneCommand.class, PortfolioCommand.class, ReportCommand.class,
-                RunsCommand.class, CompareCommand.class, BenchCommand.class,
+                RunsCommand.class, CompareCommand.class, BenchCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix. */

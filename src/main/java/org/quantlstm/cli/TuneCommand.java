@@ -59,14 +59,29 @@ final class TuneCommand implements Callable<Integer> {
                     + "--set tuning.hidden_size=16,128 --set backtest.cost_bps=5.")
     java.util.Map<String, String> sets = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "0", description = "Ask N trials at a time (constant "
+            + "liar for the pending ones) and evaluate them as tasks on the --engine's runner, the study staying here; "
+            + "trials in batches are not pruned. 0 (default) = no batches (see --jobs).")
+    int batch;
+
     @CommandLine.Mixin
     DataOptions data = new DataOptions();
+
+    @CommandLine.Mixin
+    EngineOptions engineOptions = new EngineOptions();
 
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
-        TuneSession.run(new TuneSession.Request(ticker, interval, period, trials, objective, lambda, sampler, pruner,
-                study, jobs, seed, sets), main.dataDir(), out, data.resolver(main, "auto", spec.commandLine().getErr()));
+        TuneSession.Request request = new TuneSession.Request(ticker, interval, period, trials, objective, lambda, sampler,
+                pruner, study, jobs, seed, sets, batch);
+        if (batch == 0) {
+            TuneSession.run(request, main.dataDir(), out, data.resolver(main, "auto", spec.commandLine().getErr()));
+            return 0;
+        }
+        try (org.quantlstm.workflow.TaskRunner runner = engineOptions.open(out::println)) {
+            TuneSession.run(request, main.dataDir(), out, data.resolver(main, "auto", spec.commandLine().getErr()), runner);
+        }
         return 0;
     }
 }

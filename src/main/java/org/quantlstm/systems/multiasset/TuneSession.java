@@ -43,8 +43,21 @@ public final class TuneSession {
      */
     public record Request(String ticker, String interval, Integer periodDays, int trials, String objective,
                           Double lambda, String sampler, String pruner, String study, int jobs, Long seed,
-                          Map<String, String> sets) {
+                          Map<String, String> sets, int batch) {
+        /** Without batches (trials run on {@code jobs} threads of this process). */
+        public Request(String ticker, String interval, Integer periodDays, int trials, String objective,
+                       Double lambda, String sampler, String pruner, String study, int jobs, Long seed,
+                       Map<String, String> sets) {
+            this(ticker, interval, periodDays, trials, objective, lambda, sampler, pruner, study, jobs, seed, sets, 0);
+        }
+
         public Request {
+            if (batch < 0) {
+                throw new UserInputException("--batch: must be ≥ 1, got " + batch);
+            }
+            if (batch > 0 && jobs > 1) {
+                throw new UserInputException("--batch and --jobs: give one of them (a batch runs on the --engine's runner)");
+            }
             sets = Map.copyOf(sets);
             if (trials < 1) {
                 throw new UserInputException("--trials: must be ≥ 1, got " + trials);
@@ -68,6 +81,12 @@ public final class TuneSession {
 
     /** Tunes on the series {@code data} resolves (the store, bundled data, a CSV file or a provider). */
     public static Outcome run(Request r, Path dataDir, PrintStream out, org.quantlstm.data.DataResolver data) {
+        return run(r, dataDir, out, data, null);
+    }
+
+    /** As above; with {@code r.batch() > 0} the trials run in batches on {@code runner}. */
+    public static Outcome run(Request r, Path dataDir, PrintStream out, org.quantlstm.data.DataResolver data,
+                              org.quantlstm.workflow.TaskRunner runner) {
         Map<String, String> o = new java.util.LinkedHashMap<>(r.sets());
         put(o, "tuning.objective", r.objective());
         put(o, "tuning.lambda", r.lambda());
@@ -82,8 +101,8 @@ public final class TuneSession {
         org.quantlstm.data.DataResolver.Loaded loaded = data.load(symbol, interval);
         out.println("Data: " + loaded.series().symbol() + " " + interval + " from " + loaded.describe());
         BarSeries series = MarketData.lastCalendarDays(loaded.series(), cfg.data().periodDays());
-        return tune(series, cfg, ms, r.trials(), r.jobs(), r.study(), dataDir.resolve("studies.duckdb"), out,
-                TrainingListener.SILENT);
+        return tune(series, cfg, ms, r.trials(), r.jobs(), r.batch(), runner, r.study(),
+                dataDir.resolve("studies.duckdb"), out, TrainingListener.SILENT);
     }
 
     /** The default study name: ticker, interval, objective (with λ), days of history. */
@@ -95,7 +114,19 @@ public final class TuneSession {
 
     static Outcome tune(BarSeries series, ExperimentConfig cfg, MultiAssetSettings ms, int trials, int jobs,
                         String studyName, Path storeFile, PrintStream out, TrainingListener extra) {
-        int threads = ms.threads() > 0 ? ms.threads() : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+        return tune(series, cfg, ms, trials, jobs, 0, null, studyName, storeFile, out, extra);
+    }
+
+    /**
+     * With {@code batch > 0} the driver asks {@code batch} trials at a time and evaluates them on {@code runner}
+     * ({@link BatchTuning}); one PyTorch thread per training unless {@code tuning.threads} is set.
+     */
+    static Outcome tune(BarSeries series, ExperimentConfig cfg, MultiAssetSettings ms, int trials, int jobs, int batch,
+                        org.quantlstm.workflow.TaskRunner runner, String studyName, Path storeFile, PrintStream out,
+                        TrainingListener extra) {
+        int threads = ms.threads() > 0 ? ms.threads() : batch > 0 ? 1
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / jobs);
+        Map<Integer, Double> batchSharpes = new java.util.concurrent.ConcurrentHashMap<>();
         int ppy = ms.periodsPerYear(series.symbol(), series.interval());
         AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, ppy, threads));
         DataSplit split = tuner.split(series.size());
@@ -106,9 +137,11 @@ public final class TuneSession {
                 split.testSize());
         Path extras = storeFile.resolveSibling("study-sharpes").resolve(name.replaceAll("[^A-Za-z0-9._=^-]", "_"));
         try (DuckDbStorage store = new DuckDbStorage(storeFile)) {
-            Study study = Study.builder(store, name).direction(ms.goal().direction()).sampler(ms.newSampler(cfg.seed(), jobs))
+            Study study = Study.builder(store, name).direction(ms.goal().direction())
+                    .sampler(ms.newSampler(cfg.seed(), batch > 0 ? batch : jobs))
                     .pruner(ms.newPruner()).listener(new OptunaStyleLog(out::println))
-                    .listener((t, b, f) -> rememberSharpe(extras, t, tuner.validationSharpes().get(t.number())))
+                    .listener((t, b, f) -> rememberSharpe(extras, t, batch > 0 ? batchSharpes.get(t.number())
+                            : tuner.validationSharpes().get(t.number())))
                     .open();
             study.failStaleTrials();
             long done = study.trials().stream().filter(t -> t.state() != TrialState.FAIL).count();
@@ -116,7 +149,16 @@ public final class TuneSession {
                             + "%s pruner, %d job%s)%n", name, storeFile, done, trials, ms.goal().code(),
                     ms.goal() == AssetTuner.Goal.PROFIT_DD ? ", lambda " + OptunaStyleLog.number(ms.lambda()) : "",
                     ms.sampler(), ms.pruner(), jobs, jobs == 1 ? "" : "s");
-            study.optimizeUntil(tuner.objective(series, extra), trials, jobs);
+            if (batch > 0) {
+                org.quantlstm.workflow.TaskRunner r = runner != null ? runner : new org.quantlstm.workflow.LocalTaskRunner(1);
+                out.printf(Locale.ROOT, "Batches of %d trials on %s (constant liar for pending trials; no pruning in "
+                        + "batches; %d PyTorch thread%s per trial)%n", batch, r.describe(), threads, threads == 1 ? "" : "s");
+                int ppy2 = ms.periodsPerYear(series.symbol(), series.interval());
+                BatchTuning.optimize(study, new BatchTuning.Context(cfg.yaml(), cfg.label(),
+                        BatchTuning.SeriesData.of(series), ppy2, threads), ms.space(), trials, batch, r, batchSharpes, out);
+            } else {
+                study.optimizeUntil(tuner.objective(series, extra), trials, jobs);
+            }
             List<FrozenTrial> all = study.trials();
             Optional<FrozenTrial> bestOpt = study.bestTrial();
             out.println(OptunaStyleLog.bestSummary(bestOpt));
