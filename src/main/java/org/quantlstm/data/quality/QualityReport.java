@@ -44,7 +44,7 @@ public record QualityReport(String symbol, Interval interval, int bars, String f
             }
             List<Finding> fs = of(c);
             if (fs.isEmpty()) {
-                b.append(String.format(Locale.ROOT, "  %-18s %5d  %-16s%n", c.label(), 0, "-"));
+                b.append(String.format(Locale.ROOT, "  %-18s %5d  -%n", c.label(), 0));
             } else {
                 Finding f = fs.get(0);
                 b.append(String.format(Locale.ROOT, "  %-18s %5d  %-16s  %s%n", c.label(), fs.size(), f.when(),
