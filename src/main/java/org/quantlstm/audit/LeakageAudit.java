@@ -79,7 +79,7 @@ public final class LeakageAudit {
     }
 
     /** A series the run read, with the start of the part it used (for the data-quality table). */
-    record Used(Symbol symbol, Interval interval, long usedFrom) {
+    record Used(Symbol symbol, Interval interval, long usedFrom, long usedTo) {
     }
 
     /** Runs the audit; progress and tables go to {@code ctx.out()}. */
@@ -130,10 +130,7 @@ public final class LeakageAudit {
             throw new UserInputException(cfg.name() + ": the test segment has " + test.size() + " bars, too few for "
                     + opt.cuts() + " cuts");
         }
-        long[] cuts = new long[opt.cuts()];
-        for (int k = 1; k <= opt.cuts(); k++) {
-            cuts[k - 1] = test.get((int) ((long) k * test.size() / (opt.cuts() + 1)));
-        }
+        long[] cuts = cuts(test, opt.cuts());
         out.printf(Locale.ROOT, "      read %d series%s; test segment %s .. %s (%d bar times); cuts at %s%n",
                 series.size(), universeSeries.isEmpty() ? "" : " and a universe of " + universeSeries.size(),
                 label(test.get(0)), label(test.get(test.size() - 1)), test.size(),
@@ -194,7 +191,9 @@ public final class LeakageAudit {
         List<QualityReport> reports = new ArrayList<>();
         for (Map.Entry<Used, BarSeries> e : series.entrySet()) {
             BarSeries s = e.getValue();
-            BarSeries usedPart = s.slice(s.indexAtOrAfter(e.getKey().usedFrom()), s.size());
+            int from = s.indexAtOrAfter(e.getKey().usedFrom());
+            int to = e.getKey().usedTo() == Long.MAX_VALUE ? s.size() : s.indexAtOrAfter(e.getKey().usedTo() + 1);
+            BarSeries usedPart = s.slice(from, Math.max(from, to));
             reports.add(quality.check(usedPart, where.get(e.getKey())));
         }
         long uniFrom = time(data.path("first").asText(""));
@@ -205,6 +204,26 @@ public final class LeakageAudit {
         AuditReport report = new AuditReport(cfg.name(), cfg.system(), folder, verdicts, reports);
         print(report, baseline, out);
         return report;
+    }
+
+    /**
+     * {@code n} cuts evenly inside the test bar times. With intraday bars a cut is moved to the last test bar of its
+     * UTC day, so that a daily row (equity by day, a daily series) dated at or before the cut holds no bar after it.
+     */
+    static long[] cuts(List<Long> test, int n) {
+        boolean intraday = test.stream().anyMatch(t -> t % 86_400_000L != 0);
+        long[] cuts = new long[n];
+        for (int k = 1; k <= n; k++) {
+            int i = (int) ((long) k * test.size() / (n + 1));
+            if (intraday) {
+                long day = Math.floorDiv(test.get(i), 86_400_000L);
+                while (i + 1 < test.size() - 1 && Math.floorDiv(test.get(i + 1), 86_400_000L) == day) {
+                    i++;
+                }
+            }
+            cuts[k - 1] = test.get(i);
+        }
+        return cuts;
     }
 
     /** One line per cut: PASS with what was compared, or FAIL with the first differing cell. */
@@ -246,8 +265,9 @@ public final class LeakageAudit {
                 for (Trade t : trades) {
                     if (listed < 5 && t.asset().equals(q.symbol()) && t.entry() < f.epochMillis()
                             && f.epochMillis() <= t.exit()) {
-                        out.printf(Locale.ROOT, "  inside a trade of the run: %s %s (%s), %s %s .. %s%n", f.check().label(),
-                                f.when(), f.detail(), t.strategy(), t.side(), label(t.entry()) + "", label(t.exit()));
+                        out.printf(Locale.ROOT, "  inside a trade of the run: %s %s (%s), %s %s %s .. %s%n",
+                                f.check().label(), f.when(), f.detail(), t.strategy(), t.side(), label(t.entry()),
+                                label(t.exit()));
                         listed++;
                         break;
                     }
@@ -306,10 +326,13 @@ public final class LeakageAudit {
                 Symbol s = new Symbol(sym.asText());
                 Interval i = Interval.parse(iv.asText());
                 long first = time(n.path("first").asText(""));
+                long last = time(n.path("last").asText(""));
                 String key = s.value() + " " + i.code();
                 Used prev = m.get(key);
                 long from = Math.max(prev == null ? Long.MIN_VALUE : prev.usedFrom(), first);
-                m.put(key, new Used(s, i, from));
+                long to = Math.min(prev == null ? Long.MAX_VALUE : prev.usedTo(),
+                        last == Long.MIN_VALUE ? Long.MAX_VALUE : last);
+                m.put(key, new Used(s, i, from, to));
             }
             n.elements().forEachRemaining(c -> walk(c, m));
         } else if (n.isArray()) {
