@@ -116,7 +116,8 @@ public final class DataQuality {
                 f.add(finding(s, QualityCheck.SPLIT_IN_CLOSE, t, String.format(Locale.ROOT,
                         "close x%s (%s) while adjusted close x%s: split only in the adjusted close", num(r), ratio(k),
                         num(a))));
-            } else if (!Double.isNaN(splitRatio(a))) {
+            } else if (!Double.isNaN(splitRatio(a)) && Math.abs(Math.log(splitRatio(a))) >= Math.log(2) - 1e-9) {
+                // only whole ratios (2:1 and more): a 3:2 move in both closes is as likely a real -33 %/+50 % bar
                 int later = Math.min(n - 1, t + 3);
                 int before = Math.max(0, t - 4);
                 // a level shift: stable for a few bars before and after (a one-bar spike and its reversal is not)

@@ -98,6 +98,16 @@ class DataQualityTest {
     }
 
     @Test
+    void aThreeForTwoMoveInBothClosesIsNotCalledASplit() {
+        // a real -35 % day (an earnings drop) moves close and adjusted close alike: no finding
+        QualityReport r = dq.check(Bars.weekdays(30).scaleFrom(12, 2.0 / 3, true).series(), "x");
+        assertThat(r.findings()).isEmpty();
+        // but the same move in the raw close alone is a 2:3 split recorded only in the adjusted close
+        assertThat(dq.check(Bars.weekdays(30).scaleFrom(12, 2.0 / 3, false).series(), "x")
+                .of(QualityCheck.SPLIT_IN_CLOSE)).singleElement().satisfies(f -> assertThat(f.detail()).contains("2:3"));
+    }
+
+    @Test
     void aOneBarSpikeByASplitRatioIsNotASplit() {
         Bars b = Bars.weekdays(30);
         b.scaleFrom(12, 2, true).scaleFrom(13, 0.5, true); // bar 12 doubled, then back
