@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Layers run one way: common → data → features → model → tuning → signal → backtest → portfolio → analytics →
- * report → workflow → systems → cli; each system's package stands alone.
+ * report → workflow → systems → audit → cli; each system's package stands alone.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -25,7 +25,7 @@ class LayeringTest {
     @Test
     void layersOnlyDependLeftwards() {
         String[] order = {"common", "data", "features", "model", "tuning", "signal", "backtest", "portfolio",
-                "analytics", "report", "workflow", "systems", "cli"};
+                "analytics", "report", "workflow", "systems", "audit", "cli"};
         var arch = layeredArchitecture().consideringOnlyDependenciesInLayers();
         for (String layer : order) {
             arch = arch.layer(layer).definedBy("org.quantlstm." + layer + "..");

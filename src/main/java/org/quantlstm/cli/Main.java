@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Entry point. Exit codes: 0 success, 1 internal failure, 2 bad input (bad option, file, symbol or config).
+ * Entry point. Exit codes: 0 success, 1 internal failure, 2 bad input (bad option, file, symbol or config);
+ * {@code audit} also exits 1 when a leakage cut fails and 3 under {@code --strict} with data findings.
  */
 @Command(name = "quantlstm", mixinStandardHelpOptions = true, version = "quantlstm 0.1.0",
         description = "LSTM trading research: data, features, forecasts, backtests, portfolios, tear sheets.",
         subcommands = {RunCommand.class, FetchCommand.class, DataCommand.class, FeaturesCommand.class,
                 TrainCommand.class, PredictCommand.class, TuneCommand.class, PortfolioCommand.class, ReportCommand.class,
-                RunsCommand.class, CompareCommand.class, BenchCommand.class, SweepCommand.class,
+                RunsCommand.class, CompareCommand.class, BenchCommand.class, SweepCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors the user can fix. */
