@@ -6,6 +6,9 @@ import org.quantlstm.backtest.BacktestResult;
  * The tear-sheet numbers of one strategy, with the conventions of {@link Metrics} (see the package notes).
  * Trade statistics are from the trade log ({@code trade*}), period statistics from equity returns
  * ({@code period*}). {@code dsr} is NaN unless the strategy was one of several compared ({@link Comparison}).
+ * {@code exposure} is the share of periods with a position (time invested); {@code gross*} and {@code net*} are
+ * the gross and net exposure at the closes (1.0 = 100 % of equity, see {@link org.quantlstm.backtest.Exposure});
+ * {@code totalBorrow} and {@code totalFinancing} the borrow fees and the financing paid on negative cash.
  */
 public record PerformanceSummary(String name, int periodsPerYear, String riskFree, int periods,
                                  double totalReturn, double cagr, double volatility, double sharpe, double sortino,
@@ -14,7 +17,9 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                                  double tradeProfitFactor, int trades,
                                  double periodWinRate, double periodAvgWin, double periodAvgLoss,
                                  double periodProfitFactor, double exposure, double turnover, double alpha,
-                                 double beta, double psr, double dsr, double totalCosts, double finalEquity) {
+                                 double beta, double psr, double dsr, double totalCosts, double finalEquity,
+                                 double grossMean, double grossMax, double netMean, double netMax, double totalBorrow,
+                                 double totalFinancing) {
 
     /**
      * Computes every metric of a result. {@code benchmark} (usually buy-and-hold on the same bars) gives alpha
@@ -42,6 +47,7 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
             beta = Metrics.beta(r, b);
             alpha = Metrics.alpha(r, b, np);
         }
+        org.quantlstm.backtest.Exposure x = result.exposure(np);
         return new PerformanceSummary(result.name(), np, rf.source(), n, total, cagr, Metrics.volatility(r, np),
                 Metrics.sharpe(r, rf.perPeriod(), np), Metrics.sortino(r, rf.perPeriod(), np),
                 Metrics.calmar(cagr, dd.maxDrawdown()), dd.maxDrawdown(), dd.longestDuration(),
@@ -49,7 +55,8 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                 pp.winRate(), pp.avgWin(), pp.avgLoss(), pp.profitFactor(),
                 Metrics.exposure(result.position()), Metrics.turnover(result.traded(), result.equity(), np),
                 alpha, beta, ProbabilisticSharpe.psr(Stats.minus(r, rf.perPeriod()), 0), Double.NaN,
-                result.totalCosts(), result.finalEquity());
+                result.totalCosts(), result.finalEquity(), x.grossMean(), x.grossMax(), x.netMean(), x.netMax(),
+                result.totalBorrow(), result.totalFinancing());
     }
 
     /** The same numbers with a Deflated Sharpe Ratio filled in. */
@@ -57,6 +64,7 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
         return new PerformanceSummary(name, periodsPerYear, riskFree, periods, totalReturn, cagr, volatility, sharpe,
                 sortino, calmar, maxDrawdown, maxDrawdownDurationBars, tradeWinRate, tradeAvgWin, tradeAvgLoss,
                 tradeProfitFactor, trades, periodWinRate, periodAvgWin, periodAvgLoss, periodProfitFactor, exposure,
-                turnover, alpha, beta, psr, value, totalCosts, finalEquity);
+                turnover, alpha, beta, psr, value, totalCosts, finalEquity, grossMean, grossMax, netMean, netMax,
+                totalBorrow, totalFinancing);
     }
 }

@@ -30,8 +30,6 @@ import java.util.stream.Stream;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
-import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.features.sets.SpyAnalyser31;
@@ -243,7 +241,8 @@ public final class SpyAnalyserPipeline {
             int n = adj.size();
             long[] times = Arrays.copyOfRange(adj.epochMillis(), from, n);
             Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(adj.opens(), from, n),
-                    Arrays.copyOfRange(adj.closes(), from, n));
+                    Arrays.copyOfRange(adj.highs(), from, n), Arrays.copyOfRange(adj.lows(), from, n),
+                    Arrays.copyOfRange(adj.closes(), from, n), Arrays.copyOfRange(adj.volumes(), from, n));
             double[] predicted = Arrays.copyOfRange(f.predictedReturn(), from, n);
             double[] volRatio = Arrays.copyOfRange(VolatilityRatio.causalRatio(adj.closes(), VolatilityRatio.SEED_WINDOW),
                     from, n);
@@ -251,9 +250,7 @@ public final class SpyAnalyserPipeline {
             RiskFree rf = RiskFree.fromSpec(cfg.backtest().riskFree(), times, ppy);
             var b = cfg.backtest();
             var sig = cfg.signal();
-            BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(b.fill()))
-                    .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital())
-                    .withLimits(new RiskLimits(sig.stopLoss(), sig.takeProfit()));
+            BacktestConfig bc = b.engine(ppy, 1.0).withLimits(sig.limits());
             Backtester bt = new Backtester(bc, rf.perPeriod());
             out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs%s)...%n",
                     b.fill(), b.costBps(), limitsText(sig));
@@ -369,6 +366,9 @@ public final class SpyAnalyserPipeline {
         }
         if (sig.takeProfit() > 0) {
             t.append(String.format(Locale.ROOT, ", take-profit %.2f%%", sig.takeProfit() * 100));
+        }
+        if (sig.trailingStop() > 0) {
+            t.append(String.format(Locale.ROOT, ", trailing stop %.2f%%", sig.trailingStop() * 100));
         }
         return t.toString();
     }
@@ -488,6 +488,8 @@ public final class SpyAnalyserPipeline {
         c.put("binary_band", cfg.signal().threshold());
         c.put("stop_loss", cfg.signal().stopLoss());
         c.put("take_profit", cfg.signal().takeProfit());
+        c.put("trailing_stop", cfg.signal().trailingStop());
+        c.put("max_gross", cfg.backtest().maxGross(1.0));
         return c;
     }
 
