@@ -354,8 +354,11 @@ public final class TearSheet {
         {"maxDrawdown", "Max DD", "pct"}, {"maxDrawdownDurationBars", "Longest DD (bars)", "count"},
         {"trades", "Trades", "count"}, {"tradeWinRate", "Win rate (trades)", "pct"},
         {"tradeProfitFactor", "Profit factor (trades)", "num"}, {"periodWinRate", "Win rate (periods)", "pct"},
-        {"exposure", "Exposure", "pct"}, {"turnover", "Turnover /yr", "num"}, {"alpha", "Alpha /yr", "pct"},
+        {"exposure", "Time invested", "pct"}, {"grossMean", "Gross exp. mean", "pct"},
+        {"grossMax", "Gross exp. max", "pct"}, {"netMean", "Net exp. mean", "pct"}, {"turnover", "Turnover /yr", "num"},
+        {"alpha", "Alpha /yr", "pct"},
         {"beta", "Beta", "num"}, {"psr", "PSR", "prob"}, {"dsr", "DSR", "prob"}, {"totalCosts", "Costs", "money"},
+        {"totalBorrow", "Borrow fees", "money"}, {"totalFinancing", "Financing", "money"},
         {"finalEquity", "Final equity", "money"}};
 
     private void metricsTable(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {

@@ -252,8 +252,9 @@ public final class SpyAnalyserPipeline {
             var sig = cfg.signal();
             BacktestConfig bc = b.engine(ppy, 1.0).withLimits(sig.limits());
             Backtester bt = new Backtester(bc, rf.perPeriod());
-            out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs%s)...%n",
-                    b.fill(), b.costBps(), limitsText(sig));
+            out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs, "
+                            + "borrow %.0f bps/yr, financing rf + %.0f bps/yr, gross <= %.0f%%%s)...%n",
+                    b.fill(), b.costBps(), b.borrowBps(), b.financingSpreadBps(), bc.maxGross() * 100, limitsText(sig));
             List<BacktestResult> runs = bt.seedSuite(prices, predicted, volRatio, sig.allowShort(), sig.threshold(),
                     List.of(SizingMethod.values()));
             // the benchmark is plain buy-and-hold: no stop-loss or take-profit
@@ -511,6 +512,7 @@ public final class SpyAnalyserPipeline {
             notes.add("The best strategy returned less than buy-and-hold over the same bars.");
         }
         notes.forEach(nline -> b.append("Note: ").append(nline).append('\n'));
+        b.append(c.exposureTable());
         return b.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.quantlstm.backtest.BacktestResult;
+import org.quantlstm.backtest.ExecutionModel;
 import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.common.UserInputException;
 import org.quantlstm.portfolio.RebalanceContext;
@@ -174,20 +175,33 @@ public final class WeeklyPortfolioLoop {
         if (!(costBps >= 0) || Double.isInfinite(costBps)) {
             throw new UserInputException("cost in basis points must be a finite number >= 0, got " + costBps);
         }
-        return run(name, times, prices, predicted, rule, initialWeights, FeeModel.commissionOnly(costBps),
-                Double.POSITIVE_INFINITY, 52, capital, cashRate);
+        return run(name, times, prices, null, predicted, rule, initialWeights, FeeModel.commissionOnly(costBps),
+                Double.POSITIVE_INFINITY, 52, ExecutionModel.SAME_CLOSE, capital, cashRate);
     }
 
     /**
      * Runs {@code rule} as {@link #run(String, long[], double[][], double[][], Rebalancer, double[], double, double,
-     * double[])} with the full fee model (costs, borrow fee, financing) and a gross limit ({@code maxGross},
-     * infinity = none); {@code periodsPerYear} (52 for weeks) turns the annual borrow and financing rates into
-     * weekly ones.
+     * double[])} with the full fee model (costs, borrow fee, financing), a gross limit ({@code maxGross}, infinity =
+     * none) and an execution model: {@link ExecutionModel#SAME_CLOSE} (the paper's convention, {@code opens} may be
+     * null) or {@link ExecutionModel#NEXT_OPEN}, which needs {@code opens[T][N]}: the weights decided at close t are
+     * then filled at row t+1's open (the Monday open of the next week for weekly bars). Until that fill the old
+     * weights ride the gap from close t to open t+1; turnover and costs are measured at the open, on the weights
+     * drifted to it; the new weights earn open t+1 → close t+1. The week's interest, financing and borrow fee are
+     * charged on the new weights (they are held for most of the week). {@code periodsPerYear} (52 for weeks) turns
+     * the annual borrow and financing rates into weekly ones.
      */
-    public static Result run(String name, long[] times, double[][] prices, double[][] predicted, Rebalancer rule,
-                             double[] initialWeights, FeeModel fees, double maxGross, int periodsPerYear,
-                             double capital, double[] cashRate) {
+    public static Result run(String name, long[] times, double[][] prices, double[][] opens, double[][] predicted,
+                             Rebalancer rule, double[] initialWeights, FeeModel fees, double maxGross,
+                             int periodsPerYear, ExecutionModel exec, double capital, double[] cashRate) {
         Objects.requireNonNull(fees, "fees");
+        boolean atOpen = exec.lag() == 1 && exec.atOpen();
+        if (exec.lag() == 1 && !exec.atOpen()) {
+            throw new IllegalArgumentException("the weekly loop fills at the same close or the next open, not "
+                    + exec.code());
+        }
+        if (atOpen && (opens == null || opens.length != prices.length)) {
+            throw new IllegalArgumentException("next-open fills need one row of opens per row of prices");
+        }
         Objects.requireNonNull(rule, "rule");
         int n = Returns.requirePanel("prices", prices, 2);
         int rows = prices.length;
@@ -236,19 +250,37 @@ public final class WeeklyPortfolioLoop {
                     w[t][i] *= maxGross / g;
                 }
             }
+            double atFill = equity[t];
+            double[] fillPx = prices[t];
+            if (atOpen) {
+                // the old weights ride the gap from close t to open t+1
+                double gap = 0;
+                for (int i = 0; i < n; i++) {
+                    gap += before[i] * (opens[t + 1][i] / prices[t][i] - 1);
+                }
+                if (!(1 + gap > 0)) {
+                    throw new UserInputException(name + ": portfolio value fell to zero or below at the open after row "
+                            + t);
+                }
+                for (int i = 0; i < n; i++) {
+                    before[i] = before[i] * (opens[t + 1][i] / prices[t][i]) / (1 + gap);
+                }
+                atFill = equity[t] * (1 + gap);
+                fillPx = opens[t + 1];
+            }
             double tau = 0;
             for (int i = 0; i < n; i++) {
                 tau += Math.abs(w[t][i] - before[i]);
             }
             turnover[t] = tau;
-            costs[t] = fees.notionalCost(tau * equity[t]);
-            double invested = equity[t] - costs[t];
+            costs[t] = fees.notionalCost(tau * atFill);
+            double invested = atFill - costs[t];
             double rf = cashRate == null ? 0 : cashRate[t];
             double portfolio = 0;
             double held = 0;
             double[] grown = new double[n];
             for (int i = 0; i < n; i++) {
-                double r = prices[t + 1][i] / prices[t][i] - 1;
+                double r = prices[t + 1][i] / fillPx[i] - 1;
                 portfolio += w[t][i] * r;
                 held += w[t][i];
                 grown[i] = w[t][i] * (1 + r);
