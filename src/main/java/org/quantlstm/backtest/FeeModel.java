@@ -173,7 +173,15 @@ public record FeeModel(double bpsPerSide, double minPerOrder, double perShare, d
 
     /** Borrow fee for one period on a short of {@code shortNotional} (currency, sign ignored). */
     public double borrowFee(double shortNotional, int periodsPerYear) {
-        return Math.abs(shortNotional) * borrowBps * 1e-4 / periodsPerYear;
+        return Math.abs(shortNotional) * borrowPerPeriod(periodsPerYear);
+    }
+
+    /**
+     * The borrow fee per period as a fraction of short notional ({@link #borrowFee} is notional × this); the
+     * engines read it once per run so that their per-bar loops do no division.
+     */
+    public double borrowPerPeriod(int periodsPerYear) {
+        return borrowBps * 1e-4 / periodsPerYear;
     }
 
     /**

@@ -138,17 +138,19 @@ public final class VectorizedBacktester {
         double pending = 0, last = 0;
         double prevE = capital, peakE = capital, mdd = 0, sum = 0, sumsq = 0;
         int nFills = 0;
+        double[] st = new double[4];
+        double borrowRate = fees.borrowPerPeriod(ppy); // the fee model's borrowFee = |short notional| × this
         for (int j = 0; j < n; j++) {
             if (j > 0) {
-                if (cash != 0) {
+                if (cash < 0 || cashRate != null && cash != 0) {
                     double in = fees.interest(cash, cashRate == null ? 0 : cashRate[j - 1], ppy);
                     if (out != null && cash < 0) {
                         out.financing[j] = -in;
                     }
                     cash += in;
                 }
-                if (shares < 0) {
-                    double b = fees.borrowFee(shares * close[j - 1], ppy);
+                if (shares < 0 && borrowRate > 0) {
+                    double b = -shares * close[j - 1] * borrowRate;
                     cash -= b;
                     if (out != null) {
                         out.borrow[j] = b;
@@ -156,27 +158,17 @@ public final class VectorizedBacktester {
                 }
             }
             if (hasPending && atOpen) {
-                double p = open[j];
-                double e = cash + shares * p;
-                double ts = target(pending, e, p, shares, fees, vol[j], maxGross);
-                double d = ts - shares;
-                if (d != 0) {
-                    double c = fees.orderCost(d, p, vol[j]);
-                    cash -= d * p + c;
-                    if (ts == 0) {
-                        entry = Double.NaN;
-                    } else if (shares == 0 || (ts > 0) != (shares > 0)) {
-                        entry = p;
-                        peak = p;
-                    }
-                    shares = ts;
+                st[CASH] = cash;
+                st[SHARES] = shares;
+                st[ENTRY] = entry;
+                st[PEAK] = peak;
+                if (fill(st, j, open[j], pending, fees, vol[j], maxGross, out)) {
                     nFills++;
-                    if (out != null) {
-                        out.traded[j] += Math.abs(d) * p;
-                        out.costs[j] += c;
-                        out.fills.add(j, p, d, ts, c, pending, ExitReason.SIGNAL);
-                    }
                 }
+                cash = st[CASH];
+                shares = st[SHARES];
+                entry = st[ENTRY];
+                peak = st[PEAK];
                 hasPending = false;
             }
             if (stops && shares != 0) {
@@ -203,27 +195,17 @@ public final class VectorizedBacktester {
                 }
             }
             if (hasPending) {
-                double p = close[j];
-                double e = cash + shares * p;
-                double ts = target(pending, e, p, shares, fees, vol[j], maxGross);
-                double d = ts - shares;
-                if (d != 0) {
-                    double c = fees.orderCost(d, p, vol[j]);
-                    cash -= d * p + c;
-                    if (ts == 0) {
-                        entry = Double.NaN;
-                    } else if (shares == 0 || (ts > 0) != (shares > 0)) {
-                        entry = p;
-                        peak = p;
-                    }
-                    shares = ts;
+                st[CASH] = cash;
+                st[SHARES] = shares;
+                st[ENTRY] = entry;
+                st[PEAK] = peak;
+                if (fill(st, j, close[j], pending, fees, vol[j], maxGross, out)) {
                     nFills++;
-                    if (out != null) {
-                        out.traded[j] += Math.abs(d) * p;
-                        out.costs[j] += c;
-                        out.fills.add(j, p, d, ts, c, pending, ExitReason.SIGNAL);
-                    }
                 }
+                cash = st[CASH];
+                shares = st[SHARES];
+                entry = st[ENTRY];
+                peak = st[PEAK];
                 hasPending = false;
             }
             double e = cash + shares * close[j];
@@ -276,6 +258,50 @@ public final class VectorizedBacktester {
         stats[MDD] = mdd;
         stats[FILLS] = nFills;
         stats[COUNT] = Math.max(0, n - 1);
+    }
+
+    private static final int CASH = 0, SHARES = 1, ENTRY = 2, PEAK = 3;
+
+    /**
+     * Fills target weight {@code w} at {@code p} on bar j for the account in {@code st} (cash, shares, entry,
+     * peak), within the gross limit and the participation cap; true if anything traded. Kept out of the per-bar
+     * loop so that the loop stays small for the JIT (a fill is rare next to a bar).
+     */
+    private static boolean fill(double[] st, int j, double p, double w, FeeModel fees, double volume, double maxGross,
+                                Columns out) {
+        double cash = st[CASH], shares = st[SHARES];
+        double e = cash + shares * p;
+        double ts, c;
+        if (w == 0) {
+            ts = shares + fees.fillable(-shares, volume);
+            c = fees.orderCost(ts - shares, p, volume);
+        } else { // as target(): one cost evaluation unless the gross limit binds
+            ts = shares + fees.fillable(w * e / p - shares, volume);
+            c = fees.orderCost(ts - shares, p, volume);
+            double room = maxGross * (e - c);
+            if (Math.abs(ts) * p > room) {
+                ts = room > 0 ? Math.copySign(room / p, ts) : 0;
+                c = fees.orderCost(ts - shares, p, volume);
+            }
+        }
+        double d = ts - shares;
+        if (d == 0) {
+            return false;
+        }
+        st[CASH] = cash - (d * p + c);
+        if (ts == 0) {
+            st[ENTRY] = Double.NaN;
+        } else if (shares == 0 || (ts > 0) != (shares > 0)) {
+            st[ENTRY] = p;
+            st[PEAK] = p;
+        }
+        st[SHARES] = ts;
+        if (out != null) {
+            out.traded[j] += Math.abs(d) * p;
+            out.costs[j] += c;
+            out.fills.add(j, p, d, ts, c, w, ExitReason.SIGNAL);
+        }
+        return true;
     }
 
     /**
