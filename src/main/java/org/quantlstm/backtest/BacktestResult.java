@@ -17,24 +17,70 @@ import java.util.Objects;
  * @param equity         equity at each close, currency
  * @param position       position held at each close as a fraction of equity (shares × close / equity; −1 =
  *                       100 % short)
+ * @param gross          gross exposure at each close, Σ|shares × close| / equity (a portfolio's Σ|w|)
  * @param traded         notional traded on each bar (sum of |fills|), currency
  * @param costs          costs paid on each bar, currency
+ * @param borrow         borrow fees on shorts charged at the start of each bar, currency
+ * @param financing      financing (risk-free + spread) paid on negative cash at the start of each bar, currency
  * @param fills          every fill, in bar order
  * @param trades         round trips, by entry bar
  * @param initialCapital starting equity
  */
 public record BacktestResult(String name, long[] times, double[] close, double[] equity, double[] position,
-                             double[] traded, double[] costs, List<Fill> fills, List<Trade> trades,
-                             double initialCapital) {
+                             double[] gross, double[] traded, double[] costs, double[] borrow, double[] financing,
+                             List<Fill> fills, List<Trade> trades, double initialCapital) {
     public BacktestResult {
         Objects.requireNonNull(name, "name");
         int n = times.length;
         if (close.length != n || equity.length != n || position.length != n || traded.length != n
-                || costs.length != n) {
+                || costs.length != n || gross.length != n || borrow.length != n || financing.length != n) {
             throw new IllegalArgumentException("result columns differ in length");
         }
         fills = List.copyOf(fills);
         trades = List.copyOf(trades);
+    }
+
+    /** A result without borrow or financing charges whose gross exposure is |position|. */
+    public BacktestResult(String name, long[] times, double[] close, double[] equity, double[] position,
+                          double[] traded, double[] costs, List<Fill> fills, List<Trade> trades,
+                          double initialCapital) {
+        this(name, times, close, equity, position, abs(position), traded, costs, new double[times.length],
+                new double[times.length], fills, trades, initialCapital);
+    }
+
+    private static double[] abs(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.abs(v[i]);
+        }
+        return out;
+    }
+
+    /** The same result with another gross exposure column (a portfolio's Σ|w|). */
+    public BacktestResult withGross(double[] g) {
+        return new BacktestResult(name, times, close, equity, position, g, traded, costs, borrow, financing, fills,
+                trades, initialCapital);
+    }
+
+    /** Gross and net exposure, time invested and turnover of this result. */
+    public Exposure exposure(int periodsPerYear) {
+        return Exposure.of(gross, position, traded, equity, periodsPerYear);
+    }
+
+    public double totalBorrow() {
+        return sumOf(borrow);
+    }
+
+    public double totalFinancing() {
+        return sumOf(financing);
+    }
+
+    private static double sumOf(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
     }
 
     public int size() {
@@ -74,13 +120,13 @@ public record BacktestResult(String name, long[] times, double[] close, double[]
 
     /** The same result under another name. */
     public BacktestResult named(String newName) {
-        return new BacktestResult(newName, times, close, equity, position, traded, costs, fills, trades,
-                initialCapital);
+        return new BacktestResult(newName, times, close, equity, position, gross, traded, costs, borrow, financing,
+                fills, trades, initialCapital);
     }
 
     /**
      * Two sleeves held side by side without rebalancing (seed 001's hybrids): equities, traded notional, costs,
-     * fills and trades add up; the position is the equity-weighted position of the two. Both sleeves must be on
+     * borrow, financing, fills and trades add up; the position is the equity-weighted position of the two. Both sleeves must be on
      * the same bars.
      */
     public static BacktestResult combine(String name, BacktestResult a, BacktestResult b) {
@@ -89,6 +135,7 @@ public record BacktestResult(String name, long[] times, double[] close, double[]
             throw new IllegalArgumentException("sleeves differ in length: " + n + " vs " + b.size());
         }
         double[] eq = new double[n], pos = new double[n], tr = new double[n], co = new double[n];
+        double[] gr = new double[n], bo = new double[n], fi = new double[n];
         for (int t = 0; t < n; t++) {
             if (a.times[t] != b.times[t]) {
                 throw new IllegalArgumentException("sleeves differ in bar times at index " + t);
@@ -97,6 +144,9 @@ public record BacktestResult(String name, long[] times, double[] close, double[]
             pos[t] = (a.position[t] * a.equity[t] + b.position[t] * b.equity[t]) / eq[t];
             tr[t] = a.traded[t] + b.traded[t];
             co[t] = a.costs[t] + b.costs[t];
+            gr[t] = (a.gross[t] * a.equity[t] + b.gross[t] * b.equity[t]) / eq[t];
+            bo[t] = a.borrow[t] + b.borrow[t];
+            fi[t] = a.financing[t] + b.financing[t];
         }
         List<Fill> fills = new ArrayList<>(a.fills);
         fills.addAll(b.fills);
@@ -104,7 +154,7 @@ public record BacktestResult(String name, long[] times, double[] close, double[]
         List<Trade> trades = new ArrayList<>(a.trades);
         trades.addAll(b.trades);
         trades.sort(Comparator.comparingInt(Trade::entryBar));
-        return new BacktestResult(name, a.times, a.close, eq, pos, tr, co, fills, trades,
+        return new BacktestResult(name, a.times, a.close, eq, pos, gr, tr, co, bo, fi, fills, trades,
                 a.initialCapital + b.initialCapital);
     }
 }

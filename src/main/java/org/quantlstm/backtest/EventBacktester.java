@@ -1,17 +1,29 @@
 package org.quantlstm.backtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.quantlstm.signal.PositionSizer;
 
 /**
  * The event-driven path, for portfolios of several assets sharing one cash account. Bars are events; on each
- * bar j: pending {@link Order}s (decided at bar j−1's close) are filled at bar j's open (or close with
- * {@link FillTiming#NEXT_CLOSE}) — all orders of a bar are sized from the same equity, valued at that bar's fill
- * prices before any of them trades, so the order in which they execute does not matter; the
- * {@link Portfolio} is marked at the closes; then each asset's target at bar j's close becomes an order if it
- * changed. The arithmetic per asset is the same as {@link VectorizedBacktester}'s, which a test checks.
+ * bar j, in this order:
+ * <ol>
+ *   <li>carry: interest on cash (the financing rate when negative) and each short's borrow fee, from the
+ *       {@link FeeModel};</li>
+ *   <li>with next-open fills, the pending {@link Order}s (decided at bar j−1's close) fill at bar j's open. All
+ *       orders of a bar are sized from the same equity, valued at that bar's fill prices before any of them
+ *       trades, so their order does not matter. Each is cut to the fee model's participation cap; if together
+ *       they would take the book's gross exposure above {@code maxGross} × (equity after their costs), all the
+ *       bar's orders are scaled down by one factor so that it lands on the limit (costs recomputed once);</li>
+ *   <li>each position's bracket is worked inside the bar ({@link Bracket});</li>
+ *   <li>with next-close fills, the pending orders fill at the close as in 2 (an order for the side a bracket just
+ *       closed is dropped);</li>
+ *   <li>the {@link Portfolio} is marked at the closes; then each asset's target at bar j's close (clipped to
+ *       ±maxGross) becomes an order if it changed.</li>
+ * </ol>
+ * The arithmetic per asset is {@link VectorizedBacktester}'s, which a test checks to 1e-9.
  */
 public final class EventBacktester {
     private final BacktestConfig config;
@@ -28,8 +40,7 @@ public final class EventBacktester {
     }
 
     /**
-     * Runs targets ({@code targets[asset][bar]}, fractions of equity, summing to at most the leverage the
-     * caller intends) over assets on identical bar times.
+     * Runs targets ({@code targets[asset][bar]}, fractions of equity) over assets on identical bar times.
      */
     public PortfolioResult run(List<Prices> assets, double[][] targets) {
         int m = assets.size();
@@ -39,42 +50,60 @@ public final class EventBacktester {
         }
         long[] times = assets.get(0).times();
         int n = times.length;
-        double[][] open = new double[m][], close = new double[m][];
+        double[][] open = new double[m][], high = new double[m][], low = new double[m][], close = new double[m][],
+                vol = new double[m][];
         for (int a = 0; a < m; a++) {
             Prices p = assets.get(a);
-            if (!java.util.Arrays.equals(p.times(), times)) {
+            if (!Arrays.equals(p.times(), times)) {
                 throw new IllegalArgumentException(p.name() + " is not on the same bar times as " + assets.get(0).name());
             }
             VectorizedBacktester.checkTargets(p, targets[a]);
             open[a] = p.open();
+            high[a] = p.high();
+            low[a] = p.low();
             close[a] = p.close();
+            vol[a] = p.volume();
         }
         VectorizedBacktester.checkCashRate(cashRate, n);
+        FeeModel fees = config.fees();
+        int ppy = config.periodsPerYear();
+        boolean stops = config.limits().active();
         Portfolio pf = new Portfolio(m, config.initialCapital());
-        double[] eq = new double[n], traded = new double[n], costs = new double[n];
-        double[][] weights = new double[m][n];
+        double[] eq = new double[n], traded = new double[n], costs = new double[n], gross = new double[n];
+        double[][] weights = new double[m][n], borrow = new double[m][n];
+        double[] financing = new double[n], borrowAll = new double[n];
         List<Fill> fills = new ArrayList<>();
         List<Order> pending = new ArrayList<>();
         double[] px = new double[m];
         boolean atOpen = config.fill() == FillTiming.NEXT_OPEN;
         for (int j = 0; j < n; j++) {
-            if (cashRate != null && j > 0) {
-                pf.accrue(cashRate[j - 1]);
-            }
-            if (!pending.isEmpty()) {
+            if (j > 0) {
+                financing[j] = pf.accrue(fees, cashRate == null ? 0 : cashRate[j - 1], ppy);
                 for (int a = 0; a < m; a++) {
-                    px[a] = atOpen ? open[a][j] : close[a][j];
+                    borrow[a][j] = pf.borrow(a, fees, close[a][j - 1], ppy);
+                    borrowAll[j] += borrow[a][j];
                 }
-                double e = pf.equity(px);
-                for (Order o : pending) {
-                    Fill f = pf.execute(o, j, px[o.asset()], e, config.costs());
+            }
+            if (atOpen && !pending.isEmpty()) {
+                fillBatch(pf, pending, j, open, vol, px, fills, traded, costs);
+            }
+            if (stops) {
+                for (int a = 0; a < m; a++) {
+                    Fill f = pf.bracket(a, j, config.limits(), open[a][j], high[a][j], low[a][j], vol[a][j], fees);
                     if (f != null) {
-                        fills.add(f);
-                        traded[j] += f.notional();
-                        costs[j] += f.cost();
+                        record(f, fills, traded, costs);
+                        int side = pf.stopped(a);
+                        pending.removeIf(o -> o.asset() == f.asset() && Math.signum(o.targetWeight()) == side);
+                        for (Order o : pending) {
+                            if (o.asset() == f.asset()) {
+                                pf.ordered(o.asset(), o.targetWeight()); // a flip still to fill at the close
+                            }
+                        }
                     }
                 }
-                pending.clear();
+            }
+            if (!pending.isEmpty()) {
+                fillBatch(pf, pending, j, close, vol, px, fills, traded, costs);
             }
             for (int a = 0; a < m; a++) {
                 px[a] = close[a][j];
@@ -83,10 +112,11 @@ public final class EventBacktester {
             eq[j] = e;
             for (int a = 0; a < m; a++) {
                 weights[a][j] = pf.shares(a) * close[a][j] / e;
+                gross[j] += Math.abs(weights[a][j]);
             }
             if (j < n - 1) {
                 for (int a = 0; a < m; a++) {
-                    Order o = pf.decide(a, j, targets[a][j], close[a][j], config.limits());
+                    Order o = pf.decide(a, j, targets[a][j], config.maxGross());
                     if (o != null) {
                         pending.add(o);
                     }
@@ -99,16 +129,66 @@ public final class EventBacktester {
             final int asset = a;
             names.add(assets.get(a).name());
             trades.addAll(TradeLog.build(assets.get(a).name(), fills.stream().filter(f -> f.asset() == asset).toList(),
-                    times, close[a]));
+                    times, close[a], borrow[a]));
         }
-        return new PortfolioResult(names, times, eq, weights, traded, costs, fills, trades, config.initialCapital());
+        return new PortfolioResult(names, times, eq, weights, gross, traded, costs, borrowAll, financing, fills, trades,
+                config.initialCapital());
+    }
+
+    /** Fills a bar's pending orders at {@code price[a][j]}, within the participation cap and the gross limit. */
+    private void fillBatch(Portfolio pf, List<Order> pending, int j, double[][] price, double[][] vol, double[] px,
+                           List<Fill> fills, double[] traded, double[] costs) {
+        FeeModel fees = config.fees();
+        int m = px.length;
+        for (int a = 0; a < m; a++) {
+            px[a] = price[a][j];
+        }
+        double e = pf.equity(px);
+        boolean[] ordered = new boolean[m];
+        int k = pending.size();
+        double[] ts = new double[k], c = new double[k];
+        double g = 0, cs = 0;
+        for (int i = 0; i < k; i++) {
+            Order o = pending.get(i);
+            int a = o.asset();
+            ordered[a] = true;
+            double s = pf.shares(a), p = px[a], v = vol[a][j];
+            ts[i] = o.targetWeight() == 0 ? s + fees.fillable(-s, v) : s + fees.fillable(o.targetWeight() * e / p - s, v);
+            c[i] = fees.orderCost(ts[i] - s, p, v);
+            g += Math.abs(ts[i] * p);
+            cs += c[i];
+        }
+        double fixed = pf.grossExcept(px, ordered);
+        double room = config.maxGross() * (e - cs);
+        if (fixed + g > room) {
+            double f = g > 0 ? Math.max(0, (room - fixed) / g) : 0;
+            for (int i = 0; i < k; i++) {
+                int a = pending.get(i).asset();
+                ts[i] *= f;
+                c[i] = fees.orderCost(ts[i] - pf.shares(a), px[a], vol[a][j]);
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            Order o = pending.get(i);
+            Fill f = pf.trade(o.asset(), j, px[o.asset()], ts[i], c[i], o.targetWeight(), ExitReason.SIGNAL);
+            if (f != null) {
+                record(f, fills, traded, costs);
+            }
+        }
+        pending.clear();
+    }
+
+    private static void record(Fill f, List<Fill> fills, double[] traded, double[] costs) {
+        fills.add(f);
+        traded[f.bar()] += f.notional();
+        costs[f.bar()] += f.cost();
     }
 
     /** A single asset through the event path, as a {@link BacktestResult} comparable with the vectorized one. */
     public BacktestResult run(String name, Prices prices, double[] targets) {
         PortfolioResult r = run(List.of(prices), new double[][] {targets});
-        return new BacktestResult(name, r.times(), prices.close(), r.equity(), r.weights()[0], r.traded(), r.costs(),
-                r.fills(), r.trades(), r.initialCapital());
+        return new BacktestResult(name, r.times(), prices.close(), r.equity(), r.weights()[0], r.gross(), r.traded(),
+                r.costs(), r.borrow(), r.financing(), r.fills(), r.trades(), r.initialCapital());
     }
 
     /** A single asset with a sizer over forecasts (targets computed first, then run as events). */

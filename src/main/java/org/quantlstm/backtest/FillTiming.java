@@ -8,7 +8,7 @@ import org.quantlstm.common.UserInputException;
  * at bar t: the close that produced the decision is not a price anyone could still trade at (seed 001's own
  * text admits it "assumes perfect execution at closing prices").
  */
-public enum FillTiming {
+public enum FillTiming implements ExecutionModel {
     /** Fill at the next bar's open (default). */
     NEXT_OPEN("next-open"),
     /** Fill at the next bar's close. */
@@ -21,8 +21,19 @@ public enum FillTiming {
     }
 
     /** {@code next-open} or {@code next-close}, as on the command line. */
+    @Override
     public String code() {
         return code;
+    }
+
+    @Override
+    public int lag() {
+        return 1;
+    }
+
+    @Override
+    public boolean atOpen() {
+        return this == NEXT_OPEN;
     }
 
     public static FillTiming parse(String text) {

@@ -3,13 +3,15 @@ package org.quantlstm.backtest;
 import org.quantlstm.signal.RiskLimits;
 
 /**
- * Cash and positions of the event-driven path, one slot per asset, plus the per-asset state the risk limits
- * need (entry price, side stopped out, last ordered target). Mutable and confined to one backtest run.
+ * Cash and positions of the event-driven path, one slot per asset, plus the per-asset state the bracket needs
+ * (entry price, best price since entry, side stopped out, last ordered target). Mutable and confined to one
+ * backtest run. Every charge goes through the {@link FeeModel}.
  */
 final class Portfolio {
     private double cash;
     private final double[] shares;
     private final double[] entry;
+    private final double[] peak;
     private final int[] stopped;
     private final double[] lastTarget;
 
@@ -17,6 +19,7 @@ final class Portfolio {
         cash = capital;
         shares = new double[assets];
         entry = new double[assets];
+        peak = new double[assets];
         stopped = new int[assets];
         lastTarget = new double[assets];
         java.util.Arrays.fill(entry, Double.NaN);
@@ -30,9 +33,25 @@ final class Portfolio {
         return shares[a];
     }
 
-    /** Credits (or, on a negative balance, charges) one period's interest on cash. */
-    void accrue(double rate) {
-        cash += cash * rate;
+    /** Interest on cash (financing when negative); returns the financing charge (≥ 0, 0 on positive cash). */
+    double accrue(FeeModel fees, double rf, int ppy) {
+        if (cash == 0) {
+            return 0;
+        }
+        double in = fees.interest(cash, rf, ppy);
+        double charge = cash < 0 ? -in : 0;
+        cash += in;
+        return charge;
+    }
+
+    /** The borrow fee of asset a's short at the previous close {@code prevClose} (0 if not short). */
+    double borrow(int a, FeeModel fees, double prevClose, int ppy) {
+        if (!(shares[a] < 0)) {
+            return 0;
+        }
+        double b = fees.borrowFee(shares[a] * prevClose, ppy);
+        cash -= b;
+        return b;
     }
 
     /** cash + Σ shares × price. */
@@ -44,42 +63,74 @@ final class Portfolio {
         return e;
     }
 
-    /** Executes an order at {@code price} with equity {@code e} valued before this batch of fills; null if no trade. */
-    Fill execute(Order o, int bar, double price, double e, CostModel costs) {
-        int a = o.asset();
-        double w = o.targetWeight();
-        double ts = w == 0 ? 0 : w * e / price;
+    /** Σ |shares × price| over the assets not in {@code skip}. */
+    double grossExcept(double[] prices, boolean[] skip) {
+        double g = 0;
+        for (int a = 0; a < shares.length; a++) {
+            if (!skip[a]) {
+                g += Math.abs(shares[a] * prices[a]);
+            }
+        }
+        return g;
+    }
+
+    /** Moves asset a to {@code ts} shares at {@code price} paying {@code cost}; null if no trade. */
+    Fill trade(int a, int bar, double price, double ts, double cost, double w, ExitReason reason) {
         double d = ts - shares[a];
         if (d == 0) {
             return null;
         }
-        double c = Math.max(costs.minCost(), costs.rate() * (Math.abs(d) * price));
-        cash -= d * price + c;
+        cash -= d * price + cost;
         if (ts == 0) {
             entry[a] = Double.NaN;
         } else if (shares[a] == 0 || (ts > 0) != (shares[a] > 0)) {
             entry[a] = price;
+            peak[a] = price;
         }
         shares[a] = ts;
-        return new Fill(a, bar, price, d, ts, c, w);
+        return new Fill(a, bar, price, d, ts, cost, w, reason);
     }
 
-    /** Applies the risk limits to a raw target at the close and returns an order if the target changed. */
-    Order decide(int a, int bar, double raw, double close, RiskLimits limits) {
-        double w = Double.isNaN(raw) ? 0 : raw;
-        if (limits.active()) {
+    /**
+     * Works asset a's bracket inside the bar; returns the exit fill, or null (then the best price since entry
+     * moves with this bar's high or low). {@code pendingSide}: the side of an order still to fill in this bar.
+     */
+    Fill bracket(int a, int bar, RiskLimits l, double open, double high, double low, double volume, FeeModel fees) {
+        if (shares[a] == 0) {
+            return null;
+        }
+        int side = shares[a] > 0 ? 1 : -1;
+        double x = Bracket.exit(side, entry[a], peak[a], l, open, high, low);
+        if (x != x) {
+            peak[a] = side > 0 ? Math.max(peak[a], high) : Math.min(peak[a], low);
+            return null;
+        }
+        ExitReason why = Bracket.reason(side, entry[a], peak[a], l, x);
+        Fill f = trade(a, bar, x, 0, fees.orderCost(shares[a], x, volume), 0, why);
+        stopped[a] = side;
+        lastTarget[a] = 0;
+        return f;
+    }
+
+    /** Records {@code w} as asset a's last ordered target. */
+    void ordered(int a, double w) {
+        lastTarget[a] = w;
+    }
+
+    /** The side stopped out on asset a (0 = none). */
+    int stopped(int a) {
+        return stopped[a];
+    }
+
+    /** Clips a raw target to ±maxGross, applies the stopped-out rule and returns an order if the target changed. */
+    Order decide(int a, int bar, double raw, double maxGross) {
+        double w = Double.isNaN(raw) ? 0 : Math.max(-maxGross, Math.min(maxGross, raw));
+        if (stopped[a] != 0) {
             int ws = w > 0 ? 1 : w < 0 ? -1 : 0;
-            if (stopped[a] != 0) {
-                if (ws == stopped[a]) {
-                    w = 0;
-                } else {
-                    stopped[a] = 0;
-                }
-            }
-            int side = shares[a] > 0 ? 1 : shares[a] < 0 ? -1 : 0;
-            if (stopped[a] == 0 && side != 0 && ws == side && limits.triggered(side, entry[a], close)) {
+            if (ws == stopped[a]) {
                 w = 0;
-                stopped[a] = side;
+            } else {
+                stopped[a] = 0;
             }
         }
         if (w == lastTarget[a]) {

@@ -16,15 +16,24 @@ import org.quantlstm.signal.Side;
  * @param exitPrice    fill price of the closing fill (the last close if still open)
  * @param size         |target weight| at entry (fraction of equity, 1 = 100 %)
  * @param shares       |shares| after the opening fill
- * @param pnl          net P&amp;L in currency: all cash flows of the trade's fills, costs included (plus the
- *                     position's value at the last close if still open)
+ * @param pnl          net P&amp;L in currency: all cash flows of the trade's fills, costs and borrow fees included
+ *                     (plus the position's value at the last close if still open)
  * @param returnPct    pnl / cost basis, the basis being the notional of every fill that opened or enlarged the
  *                     position (for a trade never resized: the entry notional)
  * @param barsHeld     exitBar − entryBar
  * @param costs        costs paid by the trade's fills (a flip's cost is split by notional)
  * @param open         true when the position was still open at the end and is marked at the last close
+ * @param borrow       borrow fees paid while the trade was short (0 for longs), currency
+ * @param exitReason   why it closed: signal, stop, take-profit, trailing, or end (still open)
  */
 public record Trade(String asset, Side side, int entryBar, int exitBar, long entryTime, long exitTime,
                     double entryPrice, double exitPrice, double size, double shares, double pnl, double returnPct,
-                    int barsHeld, double costs, boolean open) {
+                    int barsHeld, double costs, boolean open, double borrow, ExitReason exitReason) {
+    /** A trade without borrow fees, closed by a signal (or {@code end} when open). */
+    public Trade(String asset, Side side, int entryBar, int exitBar, long entryTime, long exitTime,
+                 double entryPrice, double exitPrice, double size, double shares, double pnl, double returnPct,
+                 int barsHeld, double costs, boolean open) {
+        this(asset, side, entryBar, exitBar, entryTime, exitTime, entryPrice, exitPrice, size, shares, pnl, returnPct,
+                barsHeld, costs, open, 0, open ? ExitReason.END : ExitReason.SIGNAL);
+    }
 }

@@ -12,13 +12,14 @@ import org.quantlstm.signal.RiskLimits;
  * loop. Used for full runs (then it also fills preallocated output columns and a fill buffer) and for
  * parameter sweeps (then it only accumulates the statistics a sweep ranks by).
  *
- * <p>Per bar j, in this order: (1) the order decided at bar j−1's close, if any, is filled at bar j's open
- * (or close, with {@link FillTiming#NEXT_CLOSE}); (2) equity is marked at bar j's close; (3) the target for the
- * next bar is decided from data up to bar j's close (forecast and volatility ratio at j, the close at j for
- * stops). An order is created only when the target changes. A fill resizes the position to target × equity
- * at the fill price: {@code shares = w·(cash + shares·p)/p}, cost {@code max(min, rate·|Δshares|·p)} from cash.
- * The event-driven path ({@link EventBacktester}) does the same arithmetic with objects; a test holds them
- * equal to 1e-9.
+ * <p>Per bar j, in the order of {@link #simulate}: carry (interest or financing on cash, borrow on a short), the
+ * order decided at bar j−1's close filled at bar j's open (or close, with {@link FillTiming#NEXT_CLOSE}), the
+ * bracket worked inside the bar, marking at bar j's close, then the target for the next bar decided from data
+ * up to bar j's close. An order is created only when the target changes. A fill resizes the position to target
+ * × equity at the fill price ({@code shares = w·(cash + shares·p)/p}, within the gross limit, see
+ * {@link #target}); every cost, borrow fee and financing charge comes from the config's {@link FeeModel}. The
+ * event-driven path ({@link EventBacktester}) does the same arithmetic with objects; a test holds them equal to
+ * 1e-9.
  */
 public final class VectorizedBacktester {
     /** Index of final equity in the statistics array of {@link #simulate}. */
@@ -27,18 +28,18 @@ public final class VectorizedBacktester {
     private final BacktestConfig config;
     private final double[] cashRate;
 
-    /** A backtester whose cash earns nothing (the usual backtest convention; see the other constructor). */
+    /** A backtester with a risk-free rate of 0 (cash earns nothing; see the other constructor). */
     public VectorizedBacktester(BacktestConfig config) {
         this(config, null);
     }
 
     /**
      * A backtester whose cash balance earns {@code cashRatePerPeriod[t−1]} over period t (from bar t−1's close
-     * to bar t's), credited at the start of bar t before any fill; a negative balance (leverage, a long bought
-     * with borrowed cash) pays the same rate, and short-sale proceeds held in cash earn it (no borrow fee is
-     * modelled). Pass the same per-period risk-free series that the Sharpe ratio subtracts, so that a strategy
+     * to bar t's), credited at the start of bar t before any fill; a negative balance pays that rate plus the fee
+     * model's financing spread, and short-sale proceeds held in cash earn it (the short pays the fee model's
+     * borrow fee). Pass the same per-period risk-free series that the Sharpe ratio subtracts, so that a strategy
      * sitting in cash is not charged the risk-free rate it would in fact have earned. Length: bars − 1; null =
-     * no interest.
+     * a risk-free rate of 0.
      */
     public VectorizedBacktester(BacktestConfig config, double[] cashRatePerPeriod) {
         this.config = Objects.requireNonNull(config, "config");
@@ -66,19 +67,21 @@ public final class VectorizedBacktester {
         int n = prices.size();
         checkCashRate(cashRate, n);
         double[] eq = new double[n], pos = new double[n], traded = new double[n], costs = new double[n];
+        double[] gross = new double[n], borrow = new double[n], financing = new double[n];
         FillBuffer buf = new FillBuffer(n);
-        simulate(prices.open(), prices.close(), targets, sizer, pr, vr, config.fill(), config.costs().rate(),
-                config.costs().minCost(), config.limits(), cashRate, capital, eq, pos, traded, costs, buf, new double[STATS]);
+        Columns out = new Columns(eq, pos, traded, costs, gross, borrow, financing, buf);
+        simulate(prices, targets, sizer, pr, vr, config, cashRate, capital, out, new double[STATS]);
         List<Fill> fills = buf.toFills();
-        List<Trade> trades = TradeLog.build(prices.name(), fills, prices.times(), prices.close());
-        return new BacktestResult(name, prices.times(), prices.close(), eq, pos, traded, costs, fills, trades, capital);
+        List<Trade> trades = TradeLog.build(prices.name(), fills, prices.times(), prices.close(), borrow);
+        return new BacktestResult(name, prices.times(), prices.close(), eq, pos, gross, traded, costs, borrow,
+                financing, fills, trades, capital);
     }
 
     /**
      * Runs every sizer over the same forecasts and ranks nothing: returns per-configuration final equity,
      * Sharpe (rf = 0, ddof = 1, annualised with {@code periodsPerYear}), max drawdown and fill count.
      * Configurations run in parallel on the common fork-join pool; each bar of each configuration is one
-     * bar-evaluation (sizing, possible fill, marking, statistics).
+     * bar-evaluation (sizing, possible fill, carry, bracket, marking, statistics).
      */
     public SweepResult sweep(Prices prices, double[] predicted, double[] volRatio, List<PositionSizer> sizers,
                              int periodsPerYear) {
@@ -87,13 +90,11 @@ public final class VectorizedBacktester {
         int m = sizers.size();
         double[] fin = new double[m], sharpe = new double[m], mdd = new double[m];
         int[] fills = new int[m];
-        double[] open = prices.open(), close = prices.close();
-        double rate = config.costs().rate(), min = config.costs().minCost(), cap = config.initialCapital();
+        double cap = config.initialCapital();
         double ann = Math.sqrt(periodsPerYear);
         IntStream.range(0, m).parallel().forEach(i -> {
             double[] st = new double[STATS];
-            simulate(open, close, null, sizers.get(i), predicted, volRatio, config.fill(), rate, min,
-                    config.limits(), cashRate, cap, null, null, null, null, null, st);
+            simulate(prices, null, sizers.get(i), predicted, volRatio, config, cashRate, cap, null, st);
             double k = st[COUNT];
             double mean = st[SUM] / k;
             double var = (st[SUMSQ] - st[SUM] * mean) / (k - 1);
@@ -105,58 +106,113 @@ public final class VectorizedBacktester {
         return new SweepResult(sizers, fin, sharpe, mdd, fills, (long) m * prices.size());
     }
 
+    /** The output columns of a full run (null in sweeps). */
+    record Columns(double[] eq, double[] pos, double[] traded, double[] costs, double[] gross, double[] borrow,
+                   double[] financing, FillBuffer fills) {
+    }
+
     /**
      * The loop shared by full runs and sweeps. Targets come from {@code targets} if not null, otherwise from
-     * {@code sizer.size(pr[j], vr[j])}. {@code cashRate} (per period, may be null) accrues on cash. Output columns and the fill buffer may be null (sweeps). {@code stats}
-     * receives final equity, Σr, Σr², max drawdown (≤ 0), number of fills and number of returns.
+     * {@code sizer.size(pr[j], vr[j])}. {@code cashRate} (per period, may be null = 0) is the risk-free rate of
+     * the fee model's interest. {@code out} may be null (sweeps). {@code stats} receives final equity, Σr, Σr²,
+     * max drawdown (≤ 0), number of fills and number of returns.
+     *
+     * <p>Per bar j: (1) carry: interest on cash (financing when negative) and the borrow fee on a short, through
+     * the {@link FeeModel}; (2) with next-open fills, the pending order fills at the open; (3) the bracket, if
+     * any, is worked inside the bar ({@link Bracket}); (4) with next-close fills, the pending order fills at the
+     * close (unless the bracket just closed that side); (5) marking at the close; (6) the decision for bar j+1.
      */
-    static void simulate(double[] open, double[] close, double[] targets, PositionSizer sizer, double[] pr,
-                         double[] vr, FillTiming timing, double rate, double minCost, RiskLimits limits,
-                         double[] cashRate, double capital, double[] eq, double[] pos, double[] traded, double[] costs,
-                         FillBuffer fills, double[] stats) {
+    static void simulate(Prices px, double[] targets, PositionSizer sizer, double[] pr, double[] vr,
+                         BacktestConfig cfg, double[] cashRate, double capital, Columns out, double[] stats) {
+        double[] open = px.open(), high = px.high(), low = px.low(), close = px.close(), vol = px.volume();
+        FeeModel fees = cfg.fees();
+        RiskLimits limits = cfg.limits();
+        double maxGross = cfg.maxGross();
+        int ppy = cfg.periodsPerYear();
         int n = close.length;
-        boolean atOpen = timing == FillTiming.NEXT_OPEN;
+        boolean atOpen = cfg.fill() == FillTiming.NEXT_OPEN;
         boolean stops = limits.active();
-        double cash = capital, shares = 0, entry = Double.NaN;
+        double cash = capital, shares = 0, entry = Double.NaN, peak = Double.NaN;
         int stopped = 0;
         boolean hasPending = false;
         double pending = 0, last = 0;
-        double prevE = capital, peak = capital, mdd = 0, sum = 0, sumsq = 0;
+        double prevE = capital, peakE = capital, mdd = 0, sum = 0, sumsq = 0;
         int nFills = 0;
+        double[] st = new double[4];
+        double borrowRate = fees.borrowPerPeriod(ppy); // the fee model's borrowFee = |short notional| × this
         for (int j = 0; j < n; j++) {
-            if (cashRate != null && j > 0) {
-                cash += cash * cashRate[j - 1];
-            }
-            if (hasPending) {
-                double p = atOpen ? open[j] : close[j];
-                double e = cash + shares * p;
-                double ts = pending == 0 ? 0 : pending * e / p;
-                double d = ts - shares;
-                if (d != 0) {
-                    double notional = Math.abs(d) * p;
-                    double c = Math.max(minCost, rate * notional);
-                    cash -= d * p + c;
-                    if (ts == 0) {
-                        entry = Double.NaN;
-                    } else if (shares == 0 || (ts > 0) != (shares > 0)) {
-                        entry = p;
+            if (j > 0) {
+                if (cash < 0 || cashRate != null && cash != 0) {
+                    double in = fees.interest(cash, cashRate == null ? 0 : cashRate[j - 1], ppy);
+                    if (out != null && cash < 0) {
+                        out.financing[j] = -in;
                     }
-                    shares = ts;
-                    nFills++;
-                    if (traded != null) {
-                        traded[j] += notional;
-                        costs[j] += c;
-                    }
-                    if (fills != null) {
-                        fills.add(j, p, d, ts, c, pending);
+                    cash += in;
+                }
+                if (shares < 0 && borrowRate > 0) {
+                    double b = -shares * close[j - 1] * borrowRate;
+                    cash -= b;
+                    if (out != null) {
+                        out.borrow[j] = b;
                     }
                 }
+            }
+            if (hasPending && atOpen) {
+                st[CASH] = cash;
+                st[SHARES] = shares;
+                st[ENTRY] = entry;
+                st[PEAK] = peak;
+                if (fill(st, j, open[j], pending, fees, vol[j], maxGross, out)) {
+                    nFills++;
+                }
+                cash = st[CASH];
+                shares = st[SHARES];
+                entry = st[ENTRY];
+                peak = st[PEAK];
+                hasPending = false;
+            }
+            if (stops && shares != 0) {
+                int side = shares > 0 ? 1 : -1;
+                double x = Bracket.exit(side, entry, peak, limits, open[j], high[j], low[j]);
+                if (x == x) {
+                    double c = fees.orderCost(shares, x, vol[j]);
+                    cash += shares * x - c;
+                    nFills++;
+                    if (out != null) {
+                        out.traded[j] += Math.abs(shares) * x;
+                        out.costs[j] += c;
+                        out.fills.add(j, x, -shares, 0, c, 0, Bracket.reason(side, entry, peak, limits, x));
+                    }
+                    shares = 0;
+                    entry = Double.NaN;
+                    stopped = side;
+                    if (hasPending && (pending > 0 ? 1 : pending < 0 ? -1 : 0) == side) {
+                        hasPending = false;
+                    }
+                    last = hasPending ? pending : 0;
+                } else {
+                    peak = side > 0 ? Math.max(peak, high[j]) : Math.min(peak, low[j]);
+                }
+            }
+            if (hasPending) {
+                st[CASH] = cash;
+                st[SHARES] = shares;
+                st[ENTRY] = entry;
+                st[PEAK] = peak;
+                if (fill(st, j, close[j], pending, fees, vol[j], maxGross, out)) {
+                    nFills++;
+                }
+                cash = st[CASH];
+                shares = st[SHARES];
+                entry = st[ENTRY];
+                peak = st[PEAK];
                 hasPending = false;
             }
             double e = cash + shares * close[j];
-            if (eq != null) {
-                eq[j] = e;
-                pos[j] = shares * close[j] / e;
+            if (out != null) {
+                out.eq[j] = e;
+                out.pos[j] = shares * close[j] / e;
+                out.gross[j] = Math.abs(out.pos[j]);
             }
             if (j > 0) {
                 double r = e / prevE - 1;
@@ -164,10 +220,10 @@ public final class VectorizedBacktester {
                 sumsq += r * r;
             }
             prevE = e;
-            if (e > peak) {
-                peak = e;
-            } else if (e < peak * (1 + mdd)) { // a possible new maximum drawdown: divide only then
-                double dd = e / peak - 1;
+            if (e > peakE) {
+                peakE = e;
+            } else if (e < peakE * (1 + mdd)) { // a possible new maximum drawdown: divide only then
+                double dd = e / peakE - 1;
                 if (dd < mdd) {
                     mdd = dd;
                 }
@@ -176,20 +232,17 @@ public final class VectorizedBacktester {
                 double w = targets != null ? targets[j] : sizer.size(pr[j], vr == null ? Double.NaN : vr[j]);
                 if (w != w) {
                     w = 0;
+                } else if (w > maxGross) {
+                    w = maxGross;
+                } else if (w < -maxGross) {
+                    w = -maxGross;
                 }
-                if (stops) {
+                if (stopped != 0) {
                     int ws = w > 0 ? 1 : w < 0 ? -1 : 0;
-                    if (stopped != 0) {
-                        if (ws == stopped) {
-                            w = 0;
-                        } else {
-                            stopped = 0;
-                        }
-                    }
-                    int side = shares > 0 ? 1 : shares < 0 ? -1 : 0;
-                    if (stopped == 0 && side != 0 && ws == side && limits.triggered(side, entry, close[j])) {
+                    if (ws == stopped) {
                         w = 0;
-                        stopped = side;
+                    } else {
+                        stopped = 0;
                     }
                 }
                 if (w != last) {
@@ -205,6 +258,69 @@ public final class VectorizedBacktester {
         stats[MDD] = mdd;
         stats[FILLS] = nFills;
         stats[COUNT] = Math.max(0, n - 1);
+    }
+
+    private static final int CASH = 0, SHARES = 1, ENTRY = 2, PEAK = 3;
+
+    /**
+     * Fills target weight {@code w} at {@code p} on bar j for the account in {@code st} (cash, shares, entry,
+     * peak), within the gross limit and the participation cap; true if anything traded. Kept out of the per-bar
+     * loop so that the loop stays small for the JIT (a fill is rare next to a bar).
+     */
+    private static boolean fill(double[] st, int j, double p, double w, FeeModel fees, double volume, double maxGross,
+                                Columns out) {
+        double cash = st[CASH], shares = st[SHARES];
+        double e = cash + shares * p;
+        double ts, c;
+        if (w == 0) {
+            ts = shares + fees.fillable(-shares, volume);
+            c = fees.orderCost(ts - shares, p, volume);
+        } else { // as target(): one cost evaluation unless the gross limit binds
+            ts = shares + fees.fillable(w * e / p - shares, volume);
+            c = fees.orderCost(ts - shares, p, volume);
+            double room = maxGross * (e - c);
+            if (Math.abs(ts) * p > room) {
+                ts = room > 0 ? Math.copySign(room / p, ts) : 0;
+                c = fees.orderCost(ts - shares, p, volume);
+            }
+        }
+        double d = ts - shares;
+        if (d == 0) {
+            return false;
+        }
+        st[CASH] = cash - (d * p + c);
+        if (ts == 0) {
+            st[ENTRY] = Double.NaN;
+        } else if (shares == 0 || (ts > 0) != (shares > 0)) {
+            st[ENTRY] = p;
+            st[PEAK] = p;
+        }
+        st[SHARES] = ts;
+        if (out != null) {
+            out.traded[j] += Math.abs(d) * p;
+            out.costs[j] += c;
+            out.fills.add(j, p, d, ts, c, w, ExitReason.SIGNAL);
+        }
+        return true;
+    }
+
+    /**
+     * The shares after filling target weight {@code w} at {@code p} with equity {@code e} (valued at p before
+     * costs): {@code w·e/p}, cut to the fee model's participation cap, then, if the position would exceed
+     * {@code maxGross} × (equity after the order's cost), scaled down to it (cost recomputed once, which only
+     * lowers it, so the limit holds).
+     */
+    static double target(double w, double e, double p, double shares, FeeModel fees, double volume, double maxGross) {
+        if (w == 0) {
+            return shares + fees.fillable(-shares, volume);
+        }
+        double ts = shares + fees.fillable(w * e / p - shares, volume);
+        double c = fees.orderCost(ts - shares, p, volume);
+        double room = maxGross * (e - c);
+        if (Math.abs(ts) * p > room) {
+            ts = room > 0 ? Math.copySign(room / p, ts) : 0;
+        }
+        return ts;
     }
 
     static void checkTargets(Prices prices, double[] targets) {
@@ -238,18 +354,22 @@ public final class VectorizedBacktester {
     static final class FillBuffer {
         private final int[] bar;
         private final double[] price, delta, after, cost, target;
+        private final ExitReason[] reason;
         private int size;
 
         FillBuffer(int capacity) {
+            capacity = 2 * capacity; // a signal fill and a bracket exit can share a bar
             bar = new int[capacity];
             price = new double[capacity];
             delta = new double[capacity];
             after = new double[capacity];
             cost = new double[capacity];
             target = new double[capacity];
+            reason = new ExitReason[capacity];
         }
 
-        void add(int j, double p, double d, double a, double c, double w) {
+        void add(int j, double p, double d, double a, double c, double w, ExitReason why) {
+            reason[size] = why;
             bar[size] = j;
             price[size] = p;
             delta[size] = d;
@@ -262,7 +382,7 @@ public final class VectorizedBacktester {
         List<Fill> toFills() {
             List<Fill> out = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                out.add(new Fill(0, bar[i], price[i], delta[i], after[i], cost[i], target[i]));
+                out.add(new Fill(0, bar[i], price[i], delta[i], after[i], cost[i], target[i], reason[i]));
             }
             return out;
         }

@@ -80,6 +80,27 @@ public record Comparison(List<PerformanceSummary> rows, PerformanceSummary bench
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
     }
 
+    /**
+     * Exposure of every row and the benchmark: gross (mean, max) and net (mean) exposure at the closes, time
+     * invested, annualised two-way turnover, and the borrow fees and financing paid (currency).
+     */
+    public String exposureTable() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-34s %9s %9s %9s %9s %9s %10s %10s%n", "Exposure", "Gross avg",
+                "Gross max", "Net avg", "Invested", "Turn./yr", "Borrow", "Financing"));
+        for (PerformanceSummary s : rows) {
+            exposureRow(b, s.name(), s);
+        }
+        exposureRow(b, "Buy & Hold (Benchmark)", benchmark);
+        return b.toString();
+    }
+
+    private static void exposureRow(StringBuilder b, String name, PerformanceSummary s) {
+        b.append(String.format(Locale.ROOT, "%-34s %8.1f%% %8.1f%% %8.1f%% %8.1f%% %9.2f %10.2f %10.2f%n", name,
+                s.grossMean() * 100, s.grossMax() * 100, s.netMean() * 100, s.timeInvested() * 100, s.turnover(),
+                s.totalBorrow(), s.totalFinancing()));
+    }
+
     /** The console table of seed 001 (Method, Type, Return, Sharpe, Max DD) plus trades and DSR. */
     public String table() {
         String rule = "-".repeat(98) + "\n";

@@ -8,7 +8,9 @@ import org.quantlstm.backtest.BacktestResult;
  * ({@code period*}). {@code dsr} is NaN unless the strategy was one of several compared ({@link Comparison}).
  * {@code trades} counts round trips (from the trade log), {@code fills} every fill; {@code exposure} is the mean
  * |weight| held and {@code timeInvested} the share of bars with any position; {@code alpha} is Jensen's alpha in
- * excess of the risk-free rate.
+ * excess of the risk-free rate. {@code gross*} and {@code net*} are the gross and net exposure at the closes
+ * (1.0 = 100 % of equity, see {@link org.quantlstm.backtest.Exposure}); {@code totalBorrow} and
+ * {@code totalFinancing} the borrow fees and the financing paid on negative cash.
  */
 public record PerformanceSummary(String name, int periodsPerYear, String riskFree, int periods,
                                  double totalReturn, double cagr, double volatility, double sharpe, double sortino,
@@ -18,7 +20,8 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                                  double periodWinRate, double periodAvgWin, double periodAvgLoss,
                                  double periodProfitFactor, double exposure, double turnover, double alpha,
                                  double beta, double psr, double dsr, double totalCosts, double finalEquity,
-                                 double timeInvested, int fills) {
+                                 double timeInvested, int fills, double grossMean, double grossMax, double netMean,
+                                 double netMax, double totalBorrow, double totalFinancing) {
 
     /**
      * Computes every metric of a result. {@code benchmark} (usually buy-and-hold on the same bars) gives alpha
@@ -46,6 +49,7 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
             beta = Metrics.beta(r, b);
             alpha = Metrics.alphaExcess(r, b, rf.perPeriod(), np);
         }
+        org.quantlstm.backtest.Exposure x = result.exposure(np);
         return new PerformanceSummary(result.name(), np, rf.source(), n, total, cagr, Metrics.volatility(r, np),
                 Metrics.sharpe(r, rf.perPeriod(), np), Metrics.sortino(r, rf.perPeriod(), np),
                 Metrics.calmar(cagr, dd.maxDrawdown()), dd.maxDrawdown(), dd.longestDuration(),
@@ -54,7 +58,8 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                 Metrics.exposure(result.position()), Metrics.turnover(result.traded(), result.equity(), np),
                 alpha, beta, ProbabilisticSharpe.psr(Stats.minus(r, rf.perPeriod()), 0), Double.NaN,
                 result.totalCosts(), result.finalEquity(), Metrics.timeInvested(result.position()),
-                result.fills().size());
+                result.fills().size(), x.grossMean(), x.grossMax(), x.netMean(), x.netMax(),
+                result.totalBorrow(), result.totalFinancing());
     }
 
     /** The same numbers with a Deflated Sharpe Ratio filled in. */
@@ -62,6 +67,7 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
         return new PerformanceSummary(name, periodsPerYear, riskFree, periods, totalReturn, cagr, volatility, sharpe,
                 sortino, calmar, maxDrawdown, maxDrawdownDurationBars, tradeWinRate, tradeAvgWin, tradeAvgLoss,
                 tradeProfitFactor, trades, periodWinRate, periodAvgWin, periodAvgLoss, periodProfitFactor, exposure,
-                turnover, alpha, beta, psr, value, totalCosts, finalEquity, timeInvested, fills);
+                turnover, alpha, beta, psr, value, totalCosts, finalEquity, timeInvested, fills, grossMean, grossMax,
+                netMean, netMax, totalBorrow, totalFinancing);
     }
 }

@@ -35,12 +35,17 @@ public final class ResultWriter {
         }
     }
 
-    /** One row per trade: strategy, asset, side, entry/exit time and price, size, shares, pnl, return, bars, costs. */
+    /**
+     * One row per trade: strategy, asset, side, entry/exit time and price, size, shares, pnl (net of costs and
+     * borrow), return, bars, costs, borrow fees, whether still open, and why it ended (signal, stop, take-profit,
+     * trailing, end).
+     */
     public void writeTrades(Path file, List<BacktestResult> results) {
         CsvSchema schema = CsvSchema.builder().addColumn("strategy").addColumn("asset").addColumn("side")
                 .addColumn("entry_time").addColumn("entry_price").addColumn("exit_time").addColumn("exit_price")
                 .addColumn("size").addColumn("shares").addColumn("pnl").addColumn("return")
-                .addColumn("bars_held").addColumn("costs").addColumn("open").build().withHeader();
+                .addColumn("bars_held").addColumn("costs").addColumn("open").addColumn("borrow")
+                .addColumn("exit_reason").build().withHeader();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (BacktestResult r : results) {
             for (Trade t : r.trades()) {
@@ -59,6 +64,8 @@ public final class ResultWriter {
                 m.put("bars_held", t.barsHeld());
                 m.put("costs", t.costs());
                 m.put("open", t.open());
+                m.put("borrow", t.borrow());
+                m.put("exit_reason", t.exitReason().code());
                 rows.add(m);
             }
         }

@@ -380,8 +380,10 @@ public final class TearSheet {
         {"trades", "Round trips", "count"}, {"fills", "Fills", "count"}, {"tradeWinRate", "Win rate (trades)", "pct"},
         {"tradeProfitFactor", "Profit factor (trades)", "num"}, {"periodWinRate", "Win rate (periods)", "pct"},
         {"exposure", "Exposure (mean |w|)", "pct"}, {"timeInvested", "Time invested", "pct"},
-        {"turnover", "Turnover /yr", "num"}, {"alpha", "Alpha /yr (over rf)", "pct"},
+        {"grossMean", "Gross exp. mean", "pct"}, {"grossMax", "Gross exp. max", "pct"},
+        {"netMean", "Net exp. mean", "pct"}, {"turnover", "Turnover /yr", "num"}, {"alpha", "Alpha /yr (over rf)", "pct"},
         {"beta", "Beta", "num"}, {"psr", "PSR", "prob"}, {"dsr", "DSR", "prob"}, {"totalCosts", "Costs", "money"},
+        {"totalBorrow", "Borrow fees", "money"}, {"totalFinancing", "Financing", "money"},
         {"finalEquity", "Final equity", "money"}};
 
     private void metricsTable(StringBuilder b, List<Row> rows, int best, List<String[]> nav) {

@@ -13,7 +13,8 @@ import org.quantlstm.common.UserInputException;
  * @param parameter  k in the method's formula (binary 1, fixed 0.5, proportional 1, half-Kelly 2, vol 1)
  * @param cap        position cap |target| ≤ cap (binary/fixed/proportional/vol 1, half-Kelly 0.5)
  */
-public record PositionSizer(SizingMethod method, Thresholds thresholds, double parameter, double cap) {
+public record PositionSizer(SizingMethod method, Thresholds thresholds, double parameter, double cap)
+        implements Sizing {
     public PositionSizer {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(thresholds, "thresholds");
@@ -62,6 +63,12 @@ public record PositionSizer(SizingMethod method, Thresholds thresholds, double p
             case VOLATILITY_ADJUSTED -> volRatio > 0 ? d * parameter * volRatio : 0.0;
         };
         return raw > cap ? cap : raw < -cap ? -cap : raw;
+    }
+
+    /** The {@link Sizing} view: reads the context's prediction and volatility ratio. */
+    @Override
+    public double size(SizingContext ctx) {
+        return size(ctx.prediction(), ctx.volRatio());
     }
 
     /** Target positions for a whole column; {@code volRatio} may be null unless the method needs it. */

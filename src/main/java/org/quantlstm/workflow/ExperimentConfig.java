@@ -75,13 +75,43 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
     public record SplitConfig(double train, double validation) {
     }
 
-    /** Turning forecasts into positions. */
-    public record SignalConfig(boolean allowShort, double threshold, double stopLoss, double takeProfit) {
+    /** Turning forecasts into positions, and the per-position bracket (fractions; 0 = off). */
+    public record SignalConfig(boolean allowShort, double threshold, double stopLoss, double takeProfit,
+                               double trailingStop) {
+        /** The bracket as the engines read it. */
+        public org.quantlstm.signal.RiskLimits limits() {
+            return new org.quantlstm.signal.RiskLimits(stopLoss, takeProfit, trailingStop);
+        }
     }
 
-    /** Execution and costs. {@code riskFree} is a Treasury series name (e.g. DGS3MO) or an annual rate. */
+    /**
+     * Execution, costs, carry and leverage. {@code riskFree} is a Treasury series name (e.g. DGS3MO) or an annual
+     * rate. {@code maxGross} is NaN when the experiment leaves it to the system's default.
+     */
     public record BacktestConfig(double costBps, double slippageBps, double minCost, String fill, double initialCapital,
-                                 String riskFree) {
+                                 String riskFree, double perShare, String impact, double impactBps,
+                                 double maxParticipation, double borrowBps, double financingSpreadBps,
+                                 double maxGross) {
+        /** The one fee model of this experiment. */
+        public org.quantlstm.backtest.FeeModel fees() {
+            return new org.quantlstm.backtest.FeeModel(costBps, minCost, perShare, slippageBps,
+                    org.quantlstm.backtest.FeeModel.Impact.parse(impact), impactBps, maxParticipation, borrowBps,
+                    financingSpreadBps);
+        }
+
+        /** The gross limit: the experiment's, else {@code systemDefault}. */
+        public double maxGross(double systemDefault) {
+            return Double.isNaN(maxGross) ? systemDefault : maxGross;
+        }
+
+        /**
+         * The engine configuration (fill, fees, capital, gross limit, periods per year; no bracket) of this
+         * experiment, with {@code defaultGross} where the experiment sets no {@code backtest.max_gross}.
+         */
+        public org.quantlstm.backtest.BacktestConfig engine(int periodsPerYear, double defaultGross) {
+            return new org.quantlstm.backtest.BacktestConfig(org.quantlstm.backtest.FillTiming.parse(fill), fees(),
+                    org.quantlstm.signal.RiskLimits.NONE, initialCapital, maxGross(defaultGross), periodsPerYear);
+        }
     }
 
     private static final ObjectMapper YAML = org.quantlstm.common.YamlLimits.mapper();
@@ -180,7 +210,7 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
 
         ConfigSection g = c.section("signal");
         SignalConfig signal = new SignalConfig(g.bool("allow_short", true), g.number("threshold", 0.001, 0, 1),
-                g.number("stop_loss", 0, 0, 1), g.number("take_profit", 0, 0, 10));
+                g.number("stop_loss", 0, 0, 0.99), g.number("take_profit", 0, 0, 10), g.number("trailing_stop", 0, 0, 0.99));
 
         ConfigSection b = c.section("backtest");
         String fill = b.string("fill", "next-open");
@@ -189,7 +219,17 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
         }
         BacktestConfig backtest = new BacktestConfig(b.number("cost_bps", 10, 0, 10_000),
                 b.number("slippage_bps", 0, 0, 10_000), b.number("min_cost", 0, 0, 1e9), fill,
-                b.number("initial_capital", 100_000, 1, 1e15), b.string("risk_free", "DGS3MO"));
+                b.number("initial_capital", 100_000, 1, 1e15), b.string("risk_free", "DGS3MO"),
+                b.number("per_share", 0, 0, 1e6), b.string("impact", "none"), b.number("impact_bps", 0, 0, 1e6),
+                b.number("max_participation", 1, 1e-6, 1), b.number("borrow_bps", 50, 0, 1e5),
+                b.number("financing_spread_bps", 100, 0, 1e5),
+                b.has("max_gross") ? b.number("max_gross", 1, 1e-6, 100) : Double.NaN);
+        try {
+            org.quantlstm.backtest.FeeModel.Impact.parse(backtest.impact());
+        } catch (UserInputException e) {
+            throw b.error("backtest.impact", "use none, sqrt or volume-share, got '"
+                    + org.quantlstm.common.Excerpt.of(backtest.impact()) + "'");
+        }
 
         Map<String, JsonNode> extra = new java.util.LinkedHashMap<>();
         for (String sec : PIPELINE_SECTIONS) {

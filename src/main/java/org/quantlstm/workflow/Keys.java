@@ -15,7 +15,9 @@ public final class Keys {
 
     /** Execution and costs as the single-asset engine reads them. */
     public static final Set<String> BACKTEST = Set.of("backtest.cost_bps", "backtest.slippage_bps", "backtest.min_cost",
-            "backtest.fill", "backtest.initial_capital", "backtest.risk_free");
+            "backtest.fill", "backtest.initial_capital", "backtest.risk_free", "backtest.per_share", "backtest.impact",
+            "backtest.impact_bps", "backtest.max_participation", "backtest.borrow_bps",
+            "backtest.financing_spread_bps", "backtest.max_gross");
 
     /** The union of groups and single keys, sorted. */
     public static Set<String> of(Object... parts) {

@@ -14,7 +14,7 @@ class BacktestBehaviourTest {
     private static final Prices P3 = Prices.of("X", new double[] {10, 11, 12}, new double[] {10.5, 12, 11});
 
     private static BacktestConfig free(double capital) {
-        return new BacktestConfig(FillTiming.NEXT_OPEN, CostModel.FREE, RiskLimits.NONE, capital);
+        return new BacktestConfig(FillTiming.NEXT_OPEN, FeeModel.FREE, RiskLimits.NONE, capital);
     }
 
     @Test
@@ -32,7 +32,7 @@ class BacktestBehaviourTest {
         // with 10 bps: after the buy cash is −1, so equity at open 12 is 1090.9090… − 1 = 1089.9090…; the flip
         // sells 1090.9090… of the long and shorts 1089.9090…: cost 0.1 % of 2180.8181… = 2.1808…, split by
         // notional: 1.0909… closes the long trade (which also paid 1.00 to open), 1.0899… opens the short
-        BacktestResult c = new VectorizedBacktester(free(1000).withCosts(CostModel.DEFAULT)).run("flip", P3,
+        BacktestResult c = new VectorizedBacktester(free(1000).withFees(FeeModel.commissionOnly(10)).withMaxGross(2)).run("flip", P3,
                 new double[] {1, -1, -1});
         double longPart = 12000.0 / 11, shortPart = 12000.0 / 11 - 1;
         assertThat(c.costs()[2]).isCloseTo((longPart + shortPart) * 0.001, within(1e-9));
@@ -41,20 +41,22 @@ class BacktestBehaviourTest {
     }
 
     @Test
-    void stopLossExitsAtTheNextOpenAndWaitsForTheSignalToReset() {
+    void stopLossExitsInsideTheBarAndWaitsForTheSignalToReset() {
         double[] px = {100, 100, 98, 94, 93, 95, 97, 99};
         double[] target = {1, 1, 1, 1, 1, 0, 1, 1};
         BacktestResult r = new VectorizedBacktester(free(1000).withLimits(new RiskLimits(0.05, 0)))
                 .run("stop", Prices.of("X", px, px), target);
-        // bought at 100 on bar 1; close 94 on bar 3 is −6 % ≤ −5 % → sold at bar 4's open 93
-        // the sizer still says long on bar 4 but the stop holds it flat; bar 5 says flat (reset);
+        // bought at 100 on bar 1 (sell stop at 95); bar 3 opens at 94, through the stop → sold at that open, 94
+        // the sizer still says long on bars 3 and 4 but the stop holds it flat; bar 5 says flat (reset);
         // bar 6 says long again → bought at bar 7's open 99
         assertThat(r.trades()).hasSize(2);
         assertThat(r.trades().get(0).entryBar()).isEqualTo(1);
-        assertThat(r.trades().get(0).exitBar()).isEqualTo(4);
-        assertThat(r.trades().get(0).exitPrice()).isEqualTo(93.0);
+        assertThat(r.trades().get(0).exitBar()).isEqualTo(3);
+        assertThat(r.trades().get(0).exitPrice()).isEqualTo(94.0);
+        assertThat(r.trades().get(0).exitReason()).isEqualTo(ExitReason.STOP);
         assertThat(r.trades().get(1).entryBar()).isEqualTo(7);
-        assertThat(r.equity()[6]).isCloseTo(930, within(1e-9));
+        assertThat(r.trades().get(1).exitReason()).isEqualTo(ExitReason.END);
+        assertThat(r.equity()[6]).isCloseTo(940, within(1e-9));
         // without the stop: one trade held to the end
         BacktestResult n = new VectorizedBacktester(free(1000)).run("nostop", Prices.of("X", px, px), target);
         assertThat(n.trades().get(0).exitBar()).isEqualTo(6);
@@ -78,7 +80,7 @@ class BacktestBehaviourTest {
             assertThat(h.equity()[t]).isCloseTo(0.3 * a.equity()[t] + 0.7 * b.equity()[t], within(1e-9));
         }
         // with a minimum cost per fill each sleeve pays it in full on its own capital
-        Backtester mc = new Backtester(free(1000).withCosts(new CostModel(0, 0, 2)));
+        Backtester mc = new Backtester(free(1000).withFees(FeeModel.commissionOnly(0).withSlippage(0, 2)));
         BacktestResult hm = mc.hybrid("long", P3, new double[] {1, 1, 1}, Hybrid.ACTIVE_50);
         assertThat(hm.totalCosts()).isCloseTo(4.0, within(1e-12));
         assertThat(hm.trades()).hasSize(2);
@@ -116,7 +118,7 @@ class BacktestBehaviourTest {
 
     @Test
     void buyAndHoldBuysOnceOnTheFirstFillBar() {
-        BacktestResult b = new Backtester(free(1000).withCosts(CostModel.DEFAULT)).buyAndHold(P3);
+        BacktestResult b = new Backtester(free(1000).withFees(FeeModel.commissionOnly(10)).withMaxGross(2)).buyAndHold(P3);
         assertThat(b.fills()).hasSize(1);
         assertThat(b.fills().get(0).bar()).isEqualTo(1);
         assertThat(b.equity()[2]).isCloseTo(999, within(1e-9));

@@ -23,14 +23,20 @@ class BacktestPathsAgreeTest {
 
     static {
         Random rnd = new Random(42);
-        double[] open = new double[N], close = new double[N];
+        double[] open = new double[N], close = new double[N], high = new double[N], low = new double[N];
+        double[] volume = new double[N];
+        long[] times = new long[N];
         double c = 100;
         for (int i = 0; i < N; i++) {
             open[i] = c * (1 + 0.003 * rnd.nextGaussian());
             c = open[i] * (1 + 0.01 * rnd.nextGaussian());
             close[i] = c;
+            high[i] = Math.max(open[i], close[i]) * (1 + 0.004 * Math.abs(rnd.nextGaussian()));
+            low[i] = Math.min(open[i], close[i]) * (1 - 0.004 * Math.abs(rnd.nextGaussian()));
+            volume[i] = 20_000 + 5_000 * rnd.nextDouble();
+            times[i] = i;
         }
-        PRICES = Prices.of("SYN", open, close);
+        PRICES = new Prices("SYN", times, open, high, low, close, volume);
         FORECAST = new double[N];
         FORECAST[0] = Double.NaN;
         for (int i = 1; i < N; i++) {
@@ -40,12 +46,14 @@ class BacktestPathsAgreeTest {
     }
 
     static Stream<Arguments> cases() {
-        List<CostModel> costs = List.of(CostModel.FREE, CostModel.DEFAULT, new CostModel(10, 5, 3));
-        List<RiskLimits> limits = List.of(RiskLimits.NONE, new RiskLimits(0.02, 0.03));
+        List<FeeModel> costs = List.of(FeeModel.FREE, FeeModel.commissionOnly(10), FeeModel.commissionOnly(10).withSlippage(5, 3),
+                FeeModel.DEFAULT, FeeModel.DEFAULT.withPerShare(0.01).withImpact(FeeModel.Impact.SQRT, 50, 0.05),
+                FeeModel.DEFAULT.withCarry(300, 500).withImpact(FeeModel.Impact.VOLUME_SHARE, 200, 1));
+        List<RiskLimits> limits = List.of(RiskLimits.NONE, new RiskLimits(0.02, 0.03), new RiskLimits(0.03, 0, 0.015));
         Stream.Builder<Arguments> b = Stream.builder();
         for (SizingMethod m : SizingMethod.values()) {
             for (FillTiming f : FillTiming.values()) {
-                for (CostModel c : costs) {
+                for (FeeModel c : costs) {
                     for (RiskLimits l : limits) {
                         b.add(Arguments.of(m, f, c, l));
                     }
@@ -57,8 +65,10 @@ class BacktestPathsAgreeTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void vectorizedAndEventPathsAgree(SizingMethod method, FillTiming fill, CostModel costs, RiskLimits limits) {
-        BacktestConfig cfg = new BacktestConfig(fill, costs, limits, 100_000);
+    void vectorizedAndEventPathsAgree(SizingMethod method, FillTiming fill, FeeModel costs, RiskLimits limits) {
+        // 1.5 × gross on a volatility-adjusted book makes it borrow (financing); 1.0 elsewhere
+        BacktestConfig cfg = new BacktestConfig(fill, costs, limits, 100_000)
+                .withMaxGross(method == SizingMethod.VOLATILITY_ADJUSTED ? 1.5 : 1.0);
         PositionSizer sizer = PositionSizer.seed(method, true);
         if (method == SizingMethod.PROPORTIONAL) {
             sizer = sizer.withParameter(50, 1); // so that positions are not tiny
@@ -69,15 +79,21 @@ class BacktestPathsAgreeTest {
         assertThat(e.equity()).containsExactly(v.equity(), within(1e-9));
         assertThat(e.position()).containsExactly(v.position(), within(1e-9));
         assertThat(e.costs()).containsExactly(v.costs(), within(1e-9));
+        assertThat(e.borrow()).containsExactly(v.borrow(), within(1e-9));
+        assertThat(e.financing()).containsExactly(v.financing(), within(1e-9));
+        assertThat(e.gross()).containsExactly(v.gross(), within(1e-9));
         assertThat(e.fills()).hasSameSizeAs(v.fills());
         for (int i = 0; i < v.fills().size(); i++) {
             assertThat(e.fills().get(i).bar()).isEqualTo(v.fills().get(i).bar());
             assertThat(e.fills().get(i).deltaShares()).isCloseTo(v.fills().get(i).deltaShares(), within(1e-9));
+            assertThat(e.fills().get(i).reason()).isEqualTo(v.fills().get(i).reason());
         }
         assertThat(e.trades()).hasSameSizeAs(v.trades());
         for (int i = 0; i < v.trades().size(); i++) {
             assertThat(e.trades().get(i).pnl()).isCloseTo(v.trades().get(i).pnl(), within(1e-9));
             assertThat(e.trades().get(i).exitBar()).isEqualTo(v.trades().get(i).exitBar());
+            assertThat(e.trades().get(i).exitReason()).isEqualTo(v.trades().get(i).exitReason());
+            assertThat(e.trades().get(i).borrow()).isCloseTo(v.trades().get(i).borrow(), within(1e-9));
         }
         // the sweep statistics come from the same loop: final equity equal too
         SweepResult s = new VectorizedBacktester(cfg).sweep(PRICES, FORECAST, VOL, List.of(sizer), 252);

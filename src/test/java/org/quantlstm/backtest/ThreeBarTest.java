@@ -13,8 +13,8 @@ import org.quantlstm.signal.Side;
  */
 class ThreeBarTest {
     private static final Prices P = Prices.of("X", new double[] {10, 11, 12}, new double[] {10.5, 12, 11});
-    private static final BacktestConfig C = new BacktestConfig(FillTiming.NEXT_OPEN, CostModel.DEFAULT,
-            RiskLimits.NONE, 1000);
+    private static final BacktestConfig C = new BacktestConfig(FillTiming.NEXT_OPEN, FeeModel.commissionOnly(10),
+            RiskLimits.NONE, 1000).withMaxGross(2); // these goldens check cost arithmetic; GrossLimitTest the limit
 
     @Test
     void buyAtNextOpenAndHold() {
@@ -71,7 +71,7 @@ class ThreeBarTest {
 
         // 10 bps + 5 bps slippage with a minimum of 2 per fill: buy 1000 → max(2, 1.5) = 2;
         // sell 1000/11·12 = 1090.9090… → max(2, 1.636…) = 2; equity = 1000 − 2 + (1090.9090… − 1000) − 2
-        BacktestResult m = new VectorizedBacktester(C.withCosts(new CostModel(10, 5, 2))).run("rt", P,
+        BacktestResult m = new VectorizedBacktester(C.withFees(FeeModel.commissionOnly(10).withSlippage(5, 2))).run("rt", P,
                 new double[] {1, 0, 0});
         assertThat(m.costs()).containsExactly(new double[] {0, 2, 2}, within(1e-12));
         assertThat(m.equity()[2]).isCloseTo(1000 - 2 + (sellNotional - 1000) - 2, within(1e-9));

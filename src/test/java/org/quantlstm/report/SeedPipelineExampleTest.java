@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.common.Symbol;
@@ -40,7 +40,7 @@ class SeedPipelineExampleTest {
         double[] vol = VolatilityRatio.causalRatio(px.close(), VolatilityRatio.SEED_WINDOW);
         RiskFree rf = RiskFree.treasury("DTB3", px.times(), 252); // or RiskFree.constant(0.04, 252, n - 1)
         Backtester bt = new Backtester(BacktestConfig.DEFAULT.withFill(FillTiming.NEXT_OPEN)
-                .withCosts(new CostModel(10, 0, 0)), rf.perPeriod()); // cash earns rf; null = earns nothing
+                .withFees(FeeModel.commissionOnly(10).withSlippage(0, 0)), rf.perPeriod()); // cash earns rf; null = earns nothing
         List<BacktestResult> runs = bt.seedSuite(px, predicted, vol, true, List.of(SizingMethod.PROPORTIONAL));
         BacktestResult bh = bt.buyAndHold(px);
         Comparison cmp = Comparison.of(runs, bh, rf, 252);

@@ -17,14 +17,11 @@ class HybridAndLimitsTest {
     }
 
     @Test
-    void stopsAndTargetsTriggerOnCloses() {
-        RiskLimits l = new RiskLimits(0.05, 0.10);
-        assertThat(l.triggered(1, 100, 95.0)).isTrue();   // −5 % long: stop
-        assertThat(l.triggered(1, 100, 95.5)).isFalse();
-        assertThat(l.triggered(1, 100, 110.0)).isTrue();  // +10 %: take profit
-        assertThat(l.triggered(-1, 100, 105.0)).isTrue(); // short loses 5 %
-        assertThat(l.triggered(-1, 100, 90.0)).isTrue();  // short gains 10 %
-        assertThat(l.triggered(0, 100, 50)).isFalse();
+    void bracketLegsAreValidated() {
         assertThat(RiskLimits.NONE.active()).isFalse();
+        assertThat(new RiskLimits(0, 0, 0.03).active()).isTrue();
+        assertThat(new RiskLimits(0.05, 0.10)).isEqualTo(new RiskLimits(0.05, 0.10, 0));
+        assertThatThrownBy(() -> new RiskLimits(0, 0, 1.0)).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> new RiskLimits(-0.1, 0, 0)).isInstanceOf(UserInputException.class);
     }
 }

@@ -86,4 +86,17 @@ class PositionSizerTest {
         assertThat(t.signal(3, 0.001).side()).isEqualTo(Side.FLAT);
         assertThat(t.signal(3, Double.NaN).side()).isEqualTo(Side.FLAT);
     }
+
+    @org.junit.jupiter.api.Test
+    void sizingIsAFunctionOfTheContext() {
+        Sizing seed = PositionSizer.seed(SizingMethod.BINARY, true);
+        org.assertj.core.api.Assertions.assertThat(seed.size(SizingContext.of(0.002, Double.NaN))).isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(seed.size(SizingContext.of(-0.002, Double.NaN))).isEqualTo(-1.0);
+        // a rule reading a field the seed methods ignore: prediction / variance (Kelly-like), capped at 0.5
+        Sizing kelly = ((Sizing) ctx -> ctx.prediction() / ctx.variance()).capped(0.5);
+        org.assertj.core.api.Assertions.assertThat(kelly.size(new SizingContext(3, 0.001, 0.01, 1, 100, 1e5, 0)))
+                .isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
+        org.assertj.core.api.Assertions.assertThat(kelly.size(new SizingContext(3, 0.01, 0.01, 1, 100, 1e5, 0)))
+                .isEqualTo(0.5);
+    }
 }

@@ -73,6 +73,7 @@ class KeyCoverageTest {
             case "data.benchmark" -> values.add("QQQ");
             case "backtest.fill" -> values.addAll(List.of("next-close", "next-open"));
             case "backtest.risk_free" -> values.addAll(List.of("0.031", "DGS10"));
+            case "backtest.impact" -> values.addAll(List.of("sqrt", "volume-share", "none"));
             case "portfolio.history_start" -> values.add("2016-01-01");
             case "portfolio.train_end" -> values.add("2022-06-17");
             case "portfolio.test_end" -> values.add("2023-06-16");
@@ -212,6 +213,41 @@ class KeyCoverageTest {
         if (experiment.equals("weekly-12")) {
             assertThat(tree.path("plan").path("trainEnd").asText()).isEqualTo("2022-06-24");
         }
+    }
+
+    /** Issue 13's execution keys: each one a system declares changes its plan (none is declared and ignored). */
+    @Test
+    void theExecutionKeysChangeThePlansOfTheSystemsThatDeclareThem() {
+        List<String> keys = List.of("backtest.per_share", "backtest.impact", "backtest.impact_bps",
+                "backtest.max_participation", "backtest.borrow_bps", "backtest.financing_spread_bps",
+                "backtest.max_gross", "backtest.slippage_bps", "backtest.min_cost", "signal.trailing_stop");
+        int checked = 0;
+        for (String experiment : List.of("spy-analyser", "weekly-12", "multi-asset-4h", "cross-sectional")) {
+            TradingSystem system = SYSTEMS.get(ExperimentConfig.load(experiment, Map.of()).system());
+            for (String key : keys) {
+                if (!system.keys().contains(key)) {
+                    continue;
+                }
+                Map<String, String> base = key.equals("backtest.impact_bps") ? Map.of("backtest.impact", "sqrt")
+                        : Map.of();
+                Map<String, String> changed = new LinkedHashMap<>(base);
+                changed.put(key, switch (key) {
+                    case "backtest.impact" -> "sqrt";
+                    case "backtest.max_participation" -> "0.1";
+                    case "backtest.max_gross" -> "1.7";
+                    case "signal.trailing_stop" -> "0.02";
+                    default -> "7";
+                });
+                assertThat(plan(experiment, changed)).as("%s: %s", experiment, key).isNotEqualTo(plan(experiment, base));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(30);
+        // the weekly loop trades weights, not shares: per-share commission and impact are rejected there
+        assertThatThrownBy(() -> plan("weekly-12", Map.of("backtest.per_share", "0.01")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("backtest.per_share");
+        assertThatThrownBy(() -> plan("spy-analyser", Map.of("backtest.impact", "linear")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("backtest.impact");
     }
 
     @Test

@@ -28,8 +28,6 @@ import java.util.SplittableRandom;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
-import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.PortfolioResult;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.backtest.Trade;
@@ -502,22 +500,16 @@ public final class CrossSectionalPipeline {
             int ppy = Interval.D1.periodsPerYear();
             RiskFree rf = RiskFree.fromSpec(cfg.backtest().riskFree(), times, ppy);
             var bcfg = cfg.backtest();
-            BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(bcfg.fill()))
-                    .withCosts(new CostModel(bcfg.costBps(), bcfg.slippageBps(), bcfg.minCost()))
-                    .withCapital(bcfg.initialCapital());
+            BacktestConfig bc = bcfg.engine(ppy, 1.0);
             out.printf(Locale.ROOT, "Backtesting top-%d (enter > %.2f, exit < %.2f on review every %d days, %.0f%% of "
-                    + "current equity each; %s fills, %.1f bps costs)...%n", s.topK(), s.entryThreshold(),
-                    s.exitThreshold(), s.reviewDays(), s.positionWeight() * 100, bcfg.fill(), bcfg.costBps());
+                    + "current equity each; %s fills, %.1f bps costs, gross <= %.0f%%)...%n", s.topK(), s.entryThreshold(),
+                    s.exitThreshold(), s.reviewDays(), s.positionWeight() * 100, bcfg.fill(), bcfg.costBps(),
+                    bc.maxGross() * 100);
             TopKBacktest.Result bt = TopKBacktest.run(new TopKSchedule(s.rules()), prices, testScores, bc, rf.perPeriod());
             PortfolioResult pr = bt.portfolio();
-            double[] gross = new double[times.length];
-            for (double[] w : pr.weights()) {
-                for (int j = 0; j < w.length; j++) {
-                    gross[j] += w[j];
-                }
-            }
             BacktestResult strategy = new BacktestResult("alpha_top" + s.topK(), times, spyPrices.close(), pr.equity(),
-                    gross, pr.traded(), pr.costs(), pr.fills(), pr.trades(), pr.initialCapital());
+                    pr.net(), pr.gross(), pr.traded(), pr.costs(), pr.borrow(), pr.financing(), pr.fills(), pr.trades(),
+                    pr.initialCapital());
             BacktestResult bh = new Backtester(bc, rf.perPeriod()).buyAndHold(spyPrices).named("spy_buy_and_hold");
             Comparison cmp = Comparison.of(List.of(strategy), bh, rf, ppy);
 
@@ -1073,7 +1065,10 @@ public final class CrossSectionalPipeline {
         row(b, "Win rate (per trade)", s.tradeWinRate(), bh.tradeWinRate(), true);
         row(b, "Profit factor (per trade)", s.tradeProfitFactor(), bh.tradeProfitFactor(), false);
         row(b, "Win rate (per day)", s.periodWinRate(), bh.periodWinRate(), true);
-        row(b, "Exposure", s.exposure(), bh.exposure(), true);
+        row(b, "Time invested", s.timeInvested(), bh.timeInvested(), true);
+        row(b, "Gross exposure (mean)", s.grossMean(), bh.grossMean(), true);
+        row(b, "Gross exposure (max)", s.grossMax(), bh.grossMax(), true);
+        row(b, "Net exposure (mean)", s.netMean(), bh.netMean(), true);
         row(b, "Turnover (ann.)", s.turnover(), bh.turnover(), false);
         row(b, "Alpha (ann., vs SPY)", s.alpha(), Double.NaN, true);
         row(b, "Beta (vs SPY)", s.beta(), Double.NaN, false);
@@ -1124,6 +1119,7 @@ public final class CrossSectionalPipeline {
         conv.put("permutation_importance", "validation segment; base mean IC minus mean IC with one feature's "
                 + "windows permuted across samples (mean and std over " + PERMUTATIONS + " permutations, seed "
                 + cfg.seed() + ")");
+        conv.put("max_gross", cfg.backtest().maxGross(1.0));
         metrics.put("conventions", conv);
         metrics.put("universe", org.quantlstm.common.Ordered.map("source", u.source(), "stocks", u.stocks().size(),
                 "survivorship_bias", SURVIVORSHIP));

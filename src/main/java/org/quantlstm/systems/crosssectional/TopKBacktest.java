@@ -11,7 +11,10 @@ import org.quantlstm.portfolio.TopKSchedule;
 /**
  * The top-K engine of the cross-sectional system: {@link TopKSchedule} turns daily scores into target weights
  * (decided at each close), and the {@link EventBacktester} fills them at the next bar (open by default) from one
- * shared cash account, sizing every entry from the equity at the fill (compounding) and charging costs.
+ * shared cash account, sizing every entry from the equity at the fill (compounding) and charging costs through
+ * the config's fee model. The config's gross limit holds: when a new entry would take the book above
+ * {@code maxGross} × equity (earlier winners have grown), that bar's orders are scaled down to it, so a long-only
+ * book never holds more than the limit at a close.
  */
 public final class TopKBacktest {
     /** The plan (targets and decisions) and the portfolio it produced. */

@@ -326,10 +326,10 @@ public final class MultiAssetPipeline {
         } else if (frontier != null) {
             text.append("Tangent: none (no portfolio beats the risk-free rate)\n");
         }
-        text.append(String.format(Locale.ROOT, "%-24s %9.2f%% %9.2f%% %8.2f  %s (rest in cash)%n", "HJB / Merton (gamma "
+        text.append(String.format(Locale.ROOT, "%-24s %9.2f%% %9.2f%% %8.2f  %s (%s)%n", "HJB / Merton (gamma "
                         + OptunaStyleLog.number(ms.merton().riskAversion()) + ")", hjbMu * ppy * 100,
                 hjb.volatility() * Math.sqrt(ppy) * 100, hjb.volatility() > 0 ? (hjbMu - rf) / hjb.volatility() * Math.sqrt(ppy) : 0,
-                weights(names, hw)));
+                weights(names, hw), cashText(hw)));
         if (cmp != null) {
             text.append(String.format(Locale.ROOT, "Realised after a %d-day warm-up (causal): HJB dynamic return %+.2f%%, "
                             + "Sharpe %.2f, max DD %.2f%%; static tangent return %+.2f%%, Sharpe %.2f, max DD %.2f%%%n",
@@ -338,6 +338,21 @@ public final class MultiAssetPipeline {
                     cmp.tangentStats().annualSharpe(ppy), cmp.tangentStats().maxDrawdown() * 100));
         }
         return new Portfolio(dates, names, eq, ret, mu, cov, frontier, hjbPoint, hw, cmp, text.toString());
+    }
+
+    /**
+     * The gross exposure of a weight vector and the cash it implies: 1 − Σw in cash when positive, else borrowed
+     * (financed at the risk-free rate plus the fee model's spread in a backtest), e.g. "gross 200%, borrowing 100%".
+     */
+    static String cashText(double[] w) {
+        double gross = 0, net = 0;
+        for (double v : w) {
+            gross += Math.abs(v);
+            net += v;
+        }
+        double cash = 1 - net;
+        return String.format(Locale.ROOT, "gross %.0f%%, %s %.0f%%", gross * 100, cash >= 0 ? "cash" : "borrowing",
+                Math.abs(cash) * 100);
     }
 
     private static String weights(String[] names, double[] w) {

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quantlstm.backtest.BacktestConfig;
-import org.quantlstm.backtest.CostModel;
-import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
 import org.quantlstm.common.UserInputException;
@@ -129,8 +127,7 @@ public record MultiAssetSettings(int trials, AssetTuner.Goal goal, double lambda
     /** The tuner settings for one asset annualised with {@code periodsPerYear}. */
     public AssetTuner.Settings tunerSettings(ExperimentConfig cfg, int periodsPerYear, int threads) {
         var b = cfg.backtest();
-        BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(b.fill()))
-                .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital());
+        BacktestConfig bc = b.engine(periodsPerYear, 1.0);
         return new AssetTuner.Settings(space, goal, lambda, cfg.split().train(), cfg.split().validation(), bc,
                 cfg.signal().allowShort(), cfg.model().batchSize(), cfg.seed(), threads, periodsPerYear,
                 cfg.model().cell(), cfg.model().retrain());

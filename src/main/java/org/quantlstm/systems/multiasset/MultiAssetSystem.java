@@ -16,7 +16,9 @@ public final class MultiAssetSystem implements TradingSystem {
     private static final Set<String> KEYS = Keys.of("data.tickers", "data.source", "data.interval", "data.period_days",
             "model.cell", "model.epochs", "model.batch_size", "model.retrain", "model.retrain_every",
             "model.retrain_window", "split.train", "split.validation", "signal.allow_short", "backtest.cost_bps",
-            "backtest.slippage_bps", "backtest.min_cost", "backtest.fill", "backtest.initial_capital", "tuning.*",
+            "backtest.slippage_bps", "backtest.min_cost", "backtest.fill", "backtest.initial_capital", "backtest.per_share",
+            "backtest.impact", "backtest.impact_bps", "backtest.max_participation", "backtest.borrow_bps",
+            "backtest.financing_spread_bps", "backtest.max_gross", "tuning.*",
             "universe.*", "portfolio.*");
 
     /**
@@ -35,7 +37,8 @@ public final class MultiAssetSystem implements TradingSystem {
         var b = cfg.backtest();
         // risk_free is not read: cash earns nothing in this system's per-asset books (recorded in the conventions)
         var backtest = new ExperimentConfig.BacktestConfig(b.costBps(), b.slippageBps(), b.minCost(), b.fill(),
-                b.initialCapital(), "");
+                b.initialCapital(), "", b.perShare(), b.impact(), b.impactBps(), b.maxParticipation(), b.borrowBps(),
+                b.financingSpreadBps(), b.maxGross(1.0));
         return new Plan(cfg.data(), MultiAssetSettings.read(cfg), cfg.split(), cfg.signal().allowShort(),
                 m.batchSize(), m.cell(), m.retrain(), MultiAssetSettings.fixedEpochs(cfg), backtest, cfg.seed());
     }

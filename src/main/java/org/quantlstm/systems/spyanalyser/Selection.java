@@ -9,8 +9,6 @@ import java.util.Map;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
-import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.features.Windows;
@@ -103,7 +101,8 @@ final class Selection {
         BarSeries adj = series.adjusted();
         long[] times = Arrays.copyOfRange(adj.epochMillis(), from, to);
         Prices prices = new Prices(series.symbol().value(), times, Arrays.copyOfRange(adj.opens(), from, to),
-                Arrays.copyOfRange(adj.closes(), from, to));
+                Arrays.copyOfRange(adj.highs(), from, to), Arrays.copyOfRange(adj.lows(), from, to),
+                Arrays.copyOfRange(adj.closes(), from, to), Arrays.copyOfRange(adj.volumes(), from, to));
         double[] predicted = Arrays.copyOfRange(predictedFull, from, to);
         double[] volRatio = Arrays.copyOfRange(VolatilityRatio.causalRatio(adj.closes(), VolatilityRatio.SEED_WINDOW),
                 from, to);
@@ -111,9 +110,7 @@ final class Selection {
         RiskFree rf = RiskFree.fromSpec(cfg.backtest().riskFree(), times, ppy);
         var b = cfg.backtest();
         var sig = cfg.signal();
-        BacktestConfig bc = BacktestConfig.DEFAULT.withFill(FillTiming.parse(b.fill()))
-                .withCosts(new CostModel(b.costBps(), b.slippageBps(), b.minCost())).withCapital(b.initialCapital())
-                .withLimits(new RiskLimits(sig.stopLoss(), sig.takeProfit()));
+        BacktestConfig bc = b.engine(ppy, 1.0).withLimits(sig.limits());
         Backtester bt = new Backtester(bc, rf.perPeriod());
         List<BacktestResult> runs = bt.seedSuite(prices, predicted, volRatio, sig.allowShort(), sig.threshold(),
                 List.of(SizingMethod.values()));

@@ -31,8 +31,6 @@ import java.util.stream.Stream;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
-import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.features.sets.SpyAnalyser31;
@@ -346,9 +344,11 @@ public final class SpyAnalyserPipeline {
             ForecastTests ft = ev.tests();
             out.print(Verdicts.dmText(ft.vsPersistence(), ft.vsDrift(), ft.ic()));
             var b = cfg.backtest();
-            out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs%s)...%n",
-                    b.fill(), b.costBps(), limitsText(cfg.signal()));
             int ppy = series.interval().periodsPerYear();
+            out.printf(Locale.ROOT, "Testing 5 sizing methods, pure and as 30/70, 50/50, 70/30 hybrids (%s fills, %.1f bps costs, "
+                            + "borrow %.0f bps/yr, financing rf + %.0f bps/yr, gross <= %.0f%%%s)...%n",
+                    b.fill(), b.costBps(), b.borrowBps(), b.financingSpreadBps(), b.engine(ppy, 1.0).maxGross() * 100,
+                    limitsText(cfg.signal()));
             Selection.Segment test = ev.test();
             Comparison cmp = ev.comparison();
             Map<String, double[]> positions = new LinkedHashMap<>();
@@ -490,6 +490,9 @@ public final class SpyAnalyserPipeline {
         }
         if (sig.takeProfit() > 0) {
             t.append(String.format(Locale.ROOT, ", take-profit %.2f%%", sig.takeProfit() * 100));
+        }
+        if (sig.trailingStop() > 0) {
+            t.append(String.format(Locale.ROOT, ", trailing stop %.2f%%", sig.trailingStop() * 100));
         }
         return t.toString();
     }
@@ -687,6 +690,8 @@ public final class SpyAnalyserPipeline {
         c.put("binary_band", cfg.signal().threshold());
         c.put("stop_loss", cfg.signal().stopLoss());
         c.put("take_profit", cfg.signal().takeProfit());
+        c.put("trailing_stop", cfg.signal().trailingStop());
+        c.put("max_gross", cfg.backtest().maxGross(1.0));
         return c;
     }
 
@@ -728,6 +733,7 @@ public final class SpyAnalyserPipeline {
         notes.add(OUTSIDE_THE_RUN);
         notes.addAll(r.warnings());
         notes.forEach(nline -> b.append("Note: ").append(nline).append('\n'));
+        b.append(c.exposureTable());
         return b.toString();
     }
 

@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quantlstm.backtest.BacktestResult;
+import org.quantlstm.backtest.ExecutionModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.common.DateRange;
 import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
@@ -88,7 +90,7 @@ public final class Weekly12Pipeline {
                            LocalDate testEnd, String net, int lookback, int epochs, int batchSize, double learningRate,
                            int patience, double validation, long seed, double costBps, double capital,
                            String riskFree, double maxWeight, double tradeFraction, boolean allowShort, int trials,
-                           int cores, String source, ForecastSpec forecast) {
+                           int cores, String source, ForecastSpec forecast, FeeModel fees, double maxGross) {
         public Settings {
             tickers = List.copyOf(tickers);
             if (tickers.size() < 2) {
@@ -123,7 +125,7 @@ public final class Weekly12Pipeline {
                     m.lookback(), m.epochs(), m.batchSize(), m.learningRate(), m.patience(), cfg.split().validation(),
                     cfg.seed(), b.costBps(), b.initialCapital(), b.riskFree(), maxWeight, tradeFraction,
                     cfg.signal().allowShort(), trials, cores == 0 ? Runtime.getRuntime().availableProcessors() : cores,
-                    d.source(), forecast);
+                    d.source(), forecast, b.fees(), b.maxGross(d.tickers().size() * maxWeight));
         }
     }
 
@@ -137,7 +139,8 @@ public final class Weekly12Pipeline {
     public record Result(long[] times, double[][] prices, double[][] predicted, double[] benchmark,
                          List<StockModel> models, WeeklyPortfolioLoop.Result strategy,
                          WeeklyPortfolioLoop.Result oneOverN, BacktestResult nasdaq, RiskFree riskFree,
-                         Comparison comparison, String trainingTable, String forecastTable, String tearSheet) {
+                         Comparison comparison, String trainingTable, String forecastTable, String tearSheet,
+                         WeeklyPortfolioLoop.Result platform, WeeklyPortfolioLoop.Result platformOneOverN) {
         /** Weights set at decision row k (a copy). */
         public double[] weightsAt(int k) {
             return strategy.weights()[k];
@@ -162,7 +165,9 @@ public final class Weekly12Pipeline {
                         + "%s, returns to %s%n", s.historyStart() == null ? "all history" : s.historyStart(), s.trainEnd(),
                 s.validation() * 100, s.trainEnd(), s.testEnd().minusDays(7), s.testEnd());
         out.printf(Locale.ROOT, "Model: %s, %d-week window, lr %s, %s, batch %d, up to %d epochs (patience %d); "
-                        + "rule: cap %.4f, trade %.2f, shorts %s; costs %.1f bps on turnover%n", s.forecast().networkLabel(),
+                        + "rule: cap %.4f, trade %.2f, shorts %s; Table 2 in the paper's convention (same close, no costs), "
+                        + "beside it the platform's (next open, %.1f bps on turnover, borrow, financing)%n",
+                s.forecast().networkLabel(),
                 s.lookback(), s.learningRate(), s.forecast().train().loss().name(), s.batchSize(), s.epochs(), s.patience(), s.maxWeight(), s.tradeFraction(),
                 s.allowShort() ? "allowed" : "not allowed", s.costBps());
         out.println("=".repeat(96));
@@ -309,10 +314,28 @@ public final class Weekly12Pipeline {
         double[] equal = new double[n];
         Arrays.fill(equal, 1.0 / n);
         var rule = new PredictedChangeRebalancer(s.tradeFraction(), s.maxWeight(), s.allowShort());
-        WeeklyPortfolioLoop.Result strategy = WeeklyPortfolioLoop.run("strategy", times, prices, predicted, rule,
-                equal, s.costBps(), s.capital(), rf.perPeriod());
-        WeeklyPortfolioLoop.Result oneOverN = WeeklyPortfolioLoop.run("one_over_n", times, prices, null,
-                new EqualWeightRebalancer(), equal, s.costBps(), s.capital(), rf.perPeriod());
+        // the paper's convention: filled at the decision's own close, no costs, no borrow fee, no financing spread,
+        // gross up to N x the per-stock cap (the seed's own bound); then the platform's: next Monday open, the
+        // experiment's fee model (10 bps, borrow, financing) and backtest.max_gross
+        double paperGross = n * s.maxWeight();
+        WeeklyPortfolioLoop.Result strategy = WeeklyPortfolioLoop.run("strategy", times, prices, null, predicted, rule,
+                equal, FeeModel.FREE, paperGross, 52, ExecutionModel.SAME_CLOSE, s.capital(), rf.perPeriod());
+        WeeklyPortfolioLoop.Result oneOverN = WeeklyPortfolioLoop.run("one_over_n", times, prices, null, null,
+                new EqualWeightRebalancer(), equal, FeeModel.FREE, paperGross, 52, ExecutionModel.SAME_CLOSE,
+                s.capital(), rf.perPeriod());
+        double[][] opens = new double[rows][n];
+        for (int i = 0; i < n; i++) {
+            double[] o = opensOnRows(weekly.get(s.tickers().get(i)), times);
+            for (int k = 0; k < rows; k++) {
+                opens[k][i] = o[k];
+            }
+        }
+        WeeklyPortfolioLoop.Result platform = WeeklyPortfolioLoop.run("strategy_platform", times, prices, opens,
+                predicted, rule, equal, s.fees(), s.maxGross(), 52, ExecutionModel.NEXT_OPEN, s.capital(),
+                rf.perPeriod());
+        WeeklyPortfolioLoop.Result platformOneOverN = WeeklyPortfolioLoop.run("one_over_n_platform", times, prices,
+                opens, null, new EqualWeightRebalancer(), equal, s.fees(), s.maxGross(), 52, ExecutionModel.NEXT_OPEN,
+                s.capital(), rf.perPeriod());
         double[] ndxEquity = new double[rows];
         double[] ones = new double[rows];
         for (int k = 0; k < rows; k++) {
@@ -325,9 +348,23 @@ public final class Weekly12Pipeline {
         Comparison cmp = deflateOver(Comparison.of(List.of(strat, oneOverN.toBacktestResult(), nasdaq), nasdaq, rf,
                 52), strat, rf, s.trials());
         Result partial = new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
-                trainingTable(models, s), forecastTable(models), "");
+                trainingTable(models, s), forecastTable(models), "", platform, platformOneOverN);
         return new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
-                partial.trainingTable(), partial.forecastTable(), tearSheet(partial, s));
+                partial.trainingTable(), partial.forecastTable(), tearSheet(partial, s), platform, platformOneOverN);
+    }
+
+    /** The opens of a weekly series on the panel's rows (each row's own weekly bar). */
+    private static double[] opensOnRows(BarSeries w, long[] times) {
+        double[] out = new double[times.length];
+        double[] o = w.opens();
+        for (int k = 0; k < times.length; k++) {
+            int i = w.indexAtOrAfter(times[k]);
+            if (i < 0 || i >= w.size() || w.epochMillis(i) != times[k]) {
+                throw new UserInputException(w.symbol() + ": no weekly bar on " + date(times[k]));
+            }
+            out[k] = o[i];
+        }
+        return out;
     }
 
     /** One stock's training data and inference windows. */
@@ -503,11 +540,18 @@ public final class Weekly12Pipeline {
                 nd.psr(), "-", eq.psr(), "-", st.psr(), "-"));
         b.append(String.format(Locale.ROOT, "%-20s %12s %12s %12s %12s %12.3f %12s%n",
                 "DSR (K = " + c.trials() + ")", "-", "-", "-", "-", st.dsr(), "-"));
+        b.append(String.format(Locale.ROOT, "%-20s %12s %12s %12s %12s %12s %12s%n", "Gross exp. avg/max",
+                grossText(nd), "-", grossText(eq), "-", grossText(st), "-"));
+        b.append("-".repeat(96)).append('\n');
+        b.append(String.format(Locale.ROOT, "Columns above: the paper's convention (filled at the decision's own Friday "
+                + "close, no costs, no borrow fee; gross <= %.0f%% = %d stocks x %.4f).%n", s.tickers().size()
+                * s.maxWeight() * 100, s.tickers().size(), s.maxWeight()));
+        b.append(platformText(r, s));
         b.append("-".repeat(96)).append('\n');
         WeeklyPortfolioLoop.Result sp = r.strategy();
         b.append(String.format(Locale.ROOT, "Strategy: final equity $%,.0f from $%,.0f; mean one-way turnover %.1f%% "
-                        + "a week; costs $%,.0f (%.1f bps on turnover); beta to NASDAQ-100 %.2f%n",
-                sp.equity()[weeks], s.capital(), sp.meanTurnover() * 100, sp.totalCosts(), s.costBps(), st.beta()));
+                        + "a week; costs $%,.0f (paper's convention: none); beta to NASDAQ-100 %.2f%n",
+                sp.equity()[weeks], s.capital(), sp.meanTurnover() * 100, sp.totalCosts(), st.beta()));
         b.append("Returns = CAGR (1+R)^(52/n)-1, here the 52-week total return; volatility = std(ddof=1)*sqrt(52); "
                 + "Sharpe on weekly excess returns; MDD from weekly closes.\n");
         List<String> notes = new ArrayList<>();
@@ -525,6 +569,34 @@ public final class Weekly12Pipeline {
             notes.add("The strategy returned less than the NASDAQ-100 index.");
         }
         notes.forEach(x -> b.append("Note: ").append(x).append('\n'));
+        return b.toString();
+    }
+
+    private static String grossText(PerformanceSummary p) {
+        return String.format(Locale.ROOT, "%.2f/%.2f", p.grossMean(), p.grossMax());
+    }
+
+    /** Summaries of the platform-convention runs, against the same index and risk-free rate. */
+    private static List<PerformanceSummary> platformRows(Result r) {
+        return List.of(PerformanceSummary.of(r.platform().toBacktestResult(), r.nasdaq(), r.riskFree(), 52),
+                PerformanceSummary.of(r.platformOneOverN().toBacktestResult(), r.nasdaq(), r.riskFree(), 52));
+    }
+
+    /** The platform's convention beside Table 2: next Monday open, the fee model, borrow, financing, gross limit. */
+    private static String platformText(Result r, Settings s) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "PLATFORM CONVENTION: filled at the next Monday open, %s; gross <= %.0f%%%n",
+                s.fees().describe(), s.maxGross() * 100));
+        b.append(String.format(Locale.ROOT, "%-20s %12s %12s %12s %12s %14s %12s %12s %12s%n", "", "Returns (%)",
+                "Vol (%)", "Sharpe", "MDD (%)", "Gross avg/max", "Costs $", "Borrow $", "Financing $"));
+        List<PerformanceSummary> rows = platformRows(r);
+        String[] names = {"Strategy", "1/N"};
+        for (int i = 0; i < 2; i++) {
+            PerformanceSummary p = rows.get(i);
+            b.append(String.format(Locale.ROOT, "%-20s %12.2f %12.2f %12.3f %12.1f %14s %,12.0f %,12.0f %,12.0f%n",
+                    names[i], p.cagr() * 100, p.volatility() * 100, p.sharpe(), p.maxDrawdown() * 100, grossText(p),
+                    p.totalCosts(), p.totalBorrow(), p.totalFinancing()));
+        }
         return b.toString();
     }
 
@@ -566,6 +638,8 @@ public final class Weekly12Pipeline {
         metrics.put("tear_sheet", sheet);
         metrics.put("comparison", r.comparison());
         metrics.put("benchmarks", List.of("one_over_n", "nasdaq")); // never the "best strategy" in reports or runs
+        metrics.put("platform_convention", org.quantlstm.common.Ordered.map("fill", "next Monday open",
+                "fees", s.fees().describe(), "max_gross", s.maxGross(), "rows", platformRows(r)));
         Map<String, Object> turnover = new LinkedHashMap<>();
         turnover.put("strategy_mean_weekly", r.strategy().meanTurnover());
         turnover.put("one_over_n_mean_weekly", r.oneOverN().meanTurnover());
@@ -642,9 +716,14 @@ public final class Weekly12Pipeline {
         c.put("std_ddof", 1);
         c.put("returns", "simple, compounded weekly");
         c.put("annualised_return", "CAGR (1+R)^(52/n) - 1");
-        c.put("cost_bps_on_turnover", s.costBps());
-        c.put("costs", "bps x one-way turnover sum|w_new - w_drifted| x equity, paid at each rebalance");
-        c.put("fill", "weights decided at Friday close t from data up to t, filled at that close, earn close t -> t+1");
+        c.put("cost_bps_on_turnover", 0);
+        c.put("costs", "comparison (the paper's convention): none; platform_convention: the fee model on one-way "
+                + "turnover sum|w_new - w_drifted| x equity, paid at each rebalance, plus borrow and financing");
+        c.put("fill", "comparison (the paper's convention): weights decided at Friday close t from data up to t, "
+                + "filled at that close, earn close t -> t+1; platform_convention: filled at the next Monday open");
+        c.put("max_gross_paper", s.tickers().size() * s.maxWeight());
+        c.put("max_gross_platform", s.maxGross());
+        c.put("platform_fees", s.fees().describe());
         c.put("initial_capital", s.capital());
         c.put("initial_weights", "1/N (the rule adjusts it at the first decision; buying in is turnover)");
         c.put("max_weight", s.maxWeight());

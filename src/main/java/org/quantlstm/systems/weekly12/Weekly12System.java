@@ -11,6 +11,8 @@ import org.quantlstm.workflow.TradingSystem;
 public final class Weekly12System implements TradingSystem {
     private static final Set<String> KEYS = Keys.of("data.tickers", "data.benchmark", "data.source",
             Keys.without(Keys.MODEL, "model.target", "model.dropout"), "split.validation", "signal.allow_short", "backtest.cost_bps", "backtest.initial_capital",
+            "backtest.slippage_bps", "backtest.min_cost", "backtest.borrow_bps", "backtest.financing_spread_bps",
+            "backtest.max_gross",
             "backtest.risk_free", "portfolio.*");
 
     @Override

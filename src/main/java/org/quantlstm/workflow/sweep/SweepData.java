@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import org.quantlstm.backtest.BacktestConfig;
-import org.quantlstm.backtest.CostModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.backtest.SweepResult;
@@ -119,8 +119,9 @@ public record SweepData(List<Column> series, int[][] universes, Defaults default
                 : seed.thresholds().longAbove() == Thresholds.SEED_BAND ? d.threshold() : seed.thresholds().longAbove();
         PositionSizer sizer = new PositionSizer(method, Thresholds.symmetric(band, allowShort),
                 Double.isNaN(k) ? seed.parameter() : k, Double.isNaN(cap) ? seed.cap() : cap);
-        BacktestConfig bc = new BacktestConfig(fill, new CostModel(cost, slip, min), new RiskLimits(stop, take),
-                d.capital());
+        // the platform's fee model (borrow on shorts, financing spread) with the grid's commission and slippage
+        BacktestConfig bc = new BacktestConfig(fill, FeeModel.DEFAULT.withBps(cost).withSlippage(slip, min),
+                new RiskLimits(stop, take), d.capital(), 1.0, periodsPerYear);
         return new Config(sizer, bc, universe);
     }
 

@@ -48,7 +48,8 @@ class CrossSectionalRunFolderTest {
                 Map.entry("universe.file", file.toString()), Map.entry("model.lookback", "5"),
                 Map.entry("model.hidden", "4"), Map.entry("model.epochs", "1"), Map.entry("model.batch_size", "64"),
                 Map.entry("split.train", "0.7"), Map.entry("split.validation", "0.2"),
-                Map.entry("strategy.top_k", "2"), Map.entry("strategy.null_runs", "2"),
+                Map.entry("strategy.top_k", "2"), Map.entry("strategy.position_weight", "0.5"),
+                Map.entry("strategy.null_runs", "2"),
                 Map.entry("backtest.risk_free", "0.02")));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
@@ -76,5 +77,17 @@ class CrossSectionalRunFolderTest {
         assertThat(r.summary()).contains("mean +- std over 10 permutations");
         assertThat(r.summary()).contains("SURVIVORSHIP BIAS", "Mean IC", "PSR", "DSR", "sma100_gap", "rsi14");
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("one forward pass per date");
+        // 2 x 50 % of equity, entries sized from the equity at their fill: without the gross limit the book drifts
+        // above 100 % when a new entry joins a winner; with it no close is above 100 % (read from equity.csv)
+        List<String> eq = Files.readAllLines(f.resolve("equity.csv"));
+        int col = java.util.Arrays.asList(eq.get(0).split(",")).indexOf("alpha_top2_position");
+        assertThat(col).isPositive();
+        double max = 0;
+        for (String line : eq.subList(1, eq.size())) {
+            max = Math.max(max, Double.parseDouble(line.split(",")[col]));
+        }
+        assertThat(max).isGreaterThan(0.5).isLessThanOrEqualTo(1.0 + 1e-9);
+        assertThat(r.summary()).contains("Gross exposure (max)", "Time invested");
+        assertThat(metrics).contains("\"grossMax\"", "\"max_gross\" : 1.0");
     }
 }

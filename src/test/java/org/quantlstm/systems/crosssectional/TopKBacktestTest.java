@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quantlstm.backtest.BacktestConfig;
-import org.quantlstm.backtest.CostModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.Fill;
 import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.PortfolioResult;
@@ -56,8 +56,8 @@ class TopKBacktestTest {
             a[t] = -1.0;
             c[t] = 0.9;     // enters on day 8's close, filled on day 9
         }
-        BacktestConfig cfg = BacktestConfig.DEFAULT.withFill(FillTiming.NEXT_OPEN).withCosts(new CostModel(10, 0, 0))
-                .withCapital(100_000);
+        BacktestConfig cfg = BacktestConfig.DEFAULT.withFill(FillTiming.NEXT_OPEN).withFees(FeeModel.commissionOnly(10).withSlippage(0, 0))
+                .withCapital(100_000).withMaxGross(2); // cost arithmetic by hand; the limit: the test below
         TopKBacktest.Result r = TopKBacktest.run(new TopKSchedule(new TopKSchedule.Rules(2, 0.2, 0.0, 7, 0.5)), prices,
                 new double[][] {a, b, c, d}, cfg, null);
         PortfolioResult p = r.portfolio();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.common.Interval;
@@ -23,7 +23,7 @@ class BaselinesTest {
     private static final double[] OPEN = {100, 101, 102, 100, 105};
     private static final double[] CLOSE = {100, 102, 101, 103, 104};
     private static final BacktestConfig CFG = BacktestConfig.DEFAULT.withFill(FillTiming.NEXT_OPEN)
-            .withCosts(new CostModel(10, 0, 0)).withCapital(1000);
+            .withFees(FeeModel.commissionOnly(10).withSlippage(0, 0)).withCapital(1000).withMaxGross(2); // cost arithmetic by hand; the gross limit is tested in backtest
 
     private static BarSeries series() {
         long[] t = new long[OPEN.length];

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
@@ -20,7 +21,9 @@ class PerAssetTableTest {
 
     private static AssetTuner.Evaluation eval(double[] open, double[] close, double[] targets) {
         Prices p = Prices.of("x", open, close);
-        BacktestResult bt = new Backtester(BacktestConfig.DEFAULT).run("lstm_long_short", p, targets);
+        // the engine as it was at that commit: 10 bps, no borrow fee or financing spread, no gross limit in reach
+        BacktestResult bt = new Backtester(BacktestConfig.DEFAULT.withFees(FeeModel.commissionOnly(10)).withMaxGross(2))
+                .run("lstm_long_short", p, targets);
         return new AssetTuner.Evaluation(null, null, 0, open.length, p.times(), close, new double[open.length],
                 new double[open.length], targets, bt, Double.NaN, 1, 0);
     }

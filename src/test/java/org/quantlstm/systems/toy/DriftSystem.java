@@ -6,7 +6,7 @@ import java.util.Set;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
@@ -62,7 +62,7 @@ public final class DriftSystem implements TradingSystem {
             target[t] = close[t] > close[t - 20] ? 1 : 0;
         }
         Prices prices = new Prices(s.symbol().value(), s.epochMillis(), s.opens(), close);
-        BacktestResult r = new Backtester(BacktestConfig.DEFAULT.withCosts(new CostModel(p.costBps(), 0, 0)))
+        BacktestResult r = new Backtester(BacktestConfig.DEFAULT.withFees(FeeModel.commissionOnly(p.costBps())))
                 .run("drift", prices, target);
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), c.name(), ctx.clock())) {
             folder.writeConfig(c, p);

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
-import org.quantlstm.backtest.CostModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.common.Interval;
 import org.quantlstm.common.Symbol;
@@ -84,7 +84,7 @@ public final class PeekSystem implements TradingSystem {
             target[t] = predicted[t] > 0 ? 1 : 0;
         }
         Prices prices = new Prices(s.symbol().value(), s.epochMillis(), s.opens(), close);
-        BacktestResult r = new Backtester(BacktestConfig.DEFAULT.withCosts(new CostModel(p.costBps(), 0, 0)))
+        BacktestResult r = new Backtester(BacktestConfig.DEFAULT.withFees(FeeModel.commissionOnly(p.costBps())))
                 .run(name(), prices, target);
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), c.name(), ctx.clock())) {
             folder.writeConfig(c, p);

@@ -106,14 +106,17 @@ class Weekly12PipelineTest {
         assertThat(s.trainEnd()).isEqualTo(LocalDate.parse("2022-06-24"));
         assertThat(s.testEnd()).isEqualTo(LocalDate.parse("2023-06-23"));
         assertThat(s.lookback()).isEqualTo(24);
-        assertThat(s.costBps()).isZero();
+        assertThat(s.costBps()).isEqualTo(10); // the platform-convention row; the paper's row is frictionless
+        assertThat(s.maxGross()).isCloseTo(4.0, org.assertj.core.api.Assertions.within(1e-12)); // 12 x 1/3
+        assertThat(s.fees().borrowBps()).isEqualTo(50);
         assertThat(s.capital()).isEqualTo(1e7);
         assertThat(s.riskFree()).isEqualTo("DGS2");
         assertThat(s.maxWeight()).isEqualTo(1.0 / 3);
         assertThat(s.allowShort()).isTrue();
         Weekly12Pipeline.Settings costly = Weekly12Pipeline.Settings.of(ExperimentConfig.load("weekly-12",
-                Map.of("backtest.cost_bps", "10")));
-        assertThat(costly.costBps()).isEqualTo(10);
+                Map.of("backtest.cost_bps", "20", "backtest.max_gross", "1")));
+        assertThat(costly.costBps()).isEqualTo(20);
+        assertThat(costly.maxGross()).isEqualTo(1.0);
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.quantlstm.backtest.ExecutionModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.common.UserInputException;
 import org.quantlstm.portfolio.PredictedChangeRebalancer;
 import org.quantlstm.portfolio.Rebalancer;
@@ -150,5 +152,44 @@ class WeeklyPortfolioLoopTest {
             }
         }
         return new Panel(times, prices, predicted);
+    }
+
+    @Test
+    void nextOpenFillsLetTheOldWeightsRideTheGap() {
+        double[][] opens = {{100, 100}, {105, 95}, {120, 100}};
+        var r = WeeklyPortfolioLoop.run("half", T3, P3, opens, null, constant(0.5, 0.5), new double[] {0.5, 0.5},
+                FeeModel.FREE, 1, 52, ExecutionModel.NEXT_OPEN, 1000, null);
+        // row 0's decision is bought at row 1's opens: 500/105 and 500/95 shares, marked at closes 110 and 90
+        double e1 = 500 * 110 / 105.0 + 500 * 90 / 95.0;
+        // at row 2's opens the book is worth v; back to halves there, then marked at closes 121 and 99
+        double v = 500 * 120 / 105.0 + 500 * 100 / 95.0;
+        double e2 = v / 2 * (121 / 120.0 + 99 / 100.0);
+        assertThat(r.equity()).containsExactly(new double[] {1000, e1, e2}, within(1e-9));
+        // the paper's convention on the same panel earns close to close
+        var paper = WeeklyPortfolioLoop.run("half", T3, P3, null, null, constant(0.5, 0.5), new double[] {0.5, 0.5},
+                FeeModel.FREE, 1, 52, ExecutionModel.SAME_CLOSE, 1000, null);
+        assertThat(paper.equity()).containsExactly(new double[] {1000, 1000, 1100}, within(1e-9));
+    }
+
+    @Test
+    void grossLimitBorrowAndFinancing() {
+        // 1.5 long / 0.5 short is 200 % gross: a 100 % limit scales it to 0.75 / −0.25
+        var capped = WeeklyPortfolioLoop.run("ls", T3, P3, null, null, constant(1.5, -0.5), new double[] {0.5, 0.5},
+                FeeModel.FREE, 1.0, 52, ExecutionModel.SAME_CLOSE, 1000, null);
+        assertThat(capped.weights()[0]).containsExactly(new double[] {0.75, -0.25}, within(1e-12));
+        // 150 % long: cash −0.5 pays the financing spread, 5,200 bps/yr = 1 % a week: 1 + 0.15 − 0.005 = 1.145
+        FeeModel carry = FeeModel.FREE.withCarry(5200, 5200);
+        var lev = WeeklyPortfolioLoop.run("lev", T3, P3, null, null, constant(1.5, 0), new double[] {0.5, 0.5},
+                carry, 2.0, 52, ExecutionModel.SAME_CLOSE, 1000, null);
+        assertThat(lev.equity()[1]).isCloseTo(1145.0, within(1e-9));
+        assertThat(lev.financing()[1]).isCloseTo(5.0, within(1e-9));
+        // 100 % long, 50 % short, week 1 r = (+10 %, −10 %), cash +0.5 earns rf = 0, the short pays 1 % a week:
+        // 1 + 1.0·0.1 − 0.5·(−0.1) − 0.5·0.01 = 1.145
+        var shortBook = WeeklyPortfolioLoop.run("s", T3, P3, null, null, constant(1.0, -0.5), new double[] {0.5, 0.5},
+                carry, 2.0, 52, ExecutionModel.SAME_CLOSE, 1000, null);
+        assertThat(shortBook.borrow()[1]).isCloseTo(5.0, within(1e-9));
+        assertThat(shortBook.equity()[1]).isCloseTo(1145.0, within(1e-9));
+        assertThat(shortBook.toBacktestResult().gross()[1]).isCloseTo(1.5, within(1e-12));
+        assertThat(shortBook.toBacktestResult().position()[1]).isCloseTo(0.5, within(1e-12));
     }
 }

@@ -10,7 +10,7 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
-import org.quantlstm.backtest.CostModel;
+import org.quantlstm.backtest.FeeModel;
 import org.quantlstm.backtest.FillTiming;
 import org.quantlstm.backtest.Prices;
 import org.quantlstm.backtest.VectorizedBacktester;
@@ -90,7 +90,7 @@ class SweepDataTest {
             PositionSizer sizer = new PositionSizer(m, Thresholds.symmetric(band, true), k,
                     PositionSizer.seed(m, true).cap());
             BacktestConfig bc = new BacktestConfig(FillTiming.parse(l.get(5)),
-                    new CostModel(Double.parseDouble(l.get(3)), 0, 0), new RiskLimits(Double.parseDouble(l.get(4)), 0),
+                    FeeModel.DEFAULT.withBps(Double.parseDouble(l.get(3))).withSlippage(0, 0), new RiskLimits(Double.parseDouble(l.get(4)), 0),
                     100_000);
             BacktestResult direct = new VectorizedBacktester(bc).run("x", p, sizer, col.predicted(), col.volRatio());
             int j = (int) i;
