@@ -103,7 +103,7 @@ public record LinearForecaster(Ridge ridge, int rows, int features, double[] val
 
     /** One line: penalty chosen, how, and the inputs. */
     public String describe() {
-        return String.format(Locale.ROOT, "ridge on the last %d window rows × %d features, λ = %s per row%s", rows,
+        return String.format(Locale.ROOT, "ridge on the last %d window rows x %d features, lambda = %s per row%s", rows,
                 features, lambda(), validationMse.length == 0 ? " (no validation segment: default)"
                         : " (lowest validation MSE of " + GRID.size() + ")");
     }

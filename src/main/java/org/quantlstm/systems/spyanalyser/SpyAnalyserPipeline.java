@@ -232,7 +232,13 @@ public final class SpyAnalyserPipeline {
                                 + "validation loss %.6f%n", f.modelsTrained(), f.retrain().describe(),
                         f.history().epochs(), f.history().bestLoss());
             }
-            String forecastTable = "Next-close forecasts on the test segment (price units):\n" + f.report().table();
+            // ridge baseline (issue 14): added lines after the forecast table, and ridge.json
+            RidgeLine ridge = RidgeLine.of(spec, series, f);
+            if (folder != null) {
+                folder.writeJson("ridge.json", ridge.json());
+            }
+            String forecastTable = "Next-close forecasts on the test segment (price units):\n" + f.report().table()
+                    + ridge.text();
             out.print(forecastTable);
             DieboldMariano.Result[] dm = dieboldMariano(spec, series, f);
             out.print(Verdicts.dmText(dm[0], dm[1]));
