@@ -71,8 +71,9 @@ public record LinearForecaster(Ridge ridge, int rows, int features, double[] val
         double[] mse = new double[GRID.size()];
         Ridge best = null;
         double bestMse = Double.POSITIVE_INFINITY;
+        Ridge[] fits = Ridge.fitAll(x, y, p, GRID.stream().mapToDouble(Double::doubleValue).toArray());
         for (int i = 0; i < GRID.size(); i++) {
-            Ridge r = Ridge.fit(x, y, p, GRID.get(i));
+            Ridge r = fits[i];
             mse[i] = r.mse(xv, yv);
             if (mse[i] < bestMse) {
                 bestMse = mse[i];

@@ -42,6 +42,14 @@ public record Ridge(double intercept, double[] coefficients, double lambda) {
      * A tiny ridge (1e-12 of the mean diagonal) is added when the Gram matrix is singular at λ = 0.
      */
     public static Ridge fit(double[] x, double[] y, int p, double lambda) {
+        return fitAll(x, y, p, new double[] {lambda})[0];
+    }
+
+    /**
+     * One fit per penalty in {@code lambdas}, sharing one pass over the rows (the centred Gram matrix is formed once);
+     * each equals {@link #fit} with that penalty.
+     */
+    public static Ridge[] fitAll(double[] x, double[] y, int p, double[] lambdas) {
         int n = y.length;
         if (p < 1 || x.length != (long) n * p) {
             throw new IllegalArgumentException("ridge: x has " + x.length + " values, expected " + n + " × " + p);
@@ -49,8 +57,10 @@ public record Ridge(double intercept, double[] coefficients, double lambda) {
         if (n < 1) {
             throw new IllegalArgumentException("ridge: no rows to fit");
         }
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("ridge: lambda must be finite and ≥ 0, got " + lambda);
+        for (double lambda : lambdas) {
+            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                throw new IllegalArgumentException("ridge: lambda must be finite and ≥ 0, got " + lambda);
+            }
         }
         double[] mx = new double[p];
         double my = 0;
@@ -89,12 +99,16 @@ public record Ridge(double intercept, double[] coefficients, double lambda) {
                 g[j * p + k] = g[k * p + j];
             }
         }
-        double[] beta = solveRidge(g, b, p, lambda * n);
-        double b0 = my;
-        for (int j = 0; j < p; j++) {
-            b0 -= mx[j] * beta[j];
+        Ridge[] out = new Ridge[lambdas.length];
+        for (int l = 0; l < lambdas.length; l++) {
+            double[] beta = solveRidge(g, b, p, lambdas[l] * n);
+            double b0 = my;
+            for (int j = 0; j < p; j++) {
+                b0 -= mx[j] * beta[j];
+            }
+            out[l] = new Ridge(b0, beta, lambdas[l]);
         }
-        return new Ridge(b0, beta, lambda);
+        return out;
     }
 
     /** Solves (G + penalty·I) β = b by Cholesky; a jitter is added when the matrix is not positive definite. */
