@@ -60,28 +60,31 @@ public record LinearForecaster(Ridge ridge, int rows, int features, double[] val
         }
         int k = rowsFor(train.lookback(), train.features());
         int p = k * train.features();
-        double[] x = design(train, k);
-        double[] y = targets(train);
         if (valid == null || valid.samples() == 0) {
-            return new LinearForecaster(Ridge.fit(x, y, p, DEFAULT_LAMBDA), k, train.features(), new double[0]);
+            Ridge r = Ridge.fitAll(rows(train, k), train.samples(), p, new double[] {DEFAULT_LAMBDA})[0];
+            return new LinearForecaster(r, k, train.features(), new double[0]);
         }
         check(valid, train);
-        double[] xv = design(valid, k);
-        double[] yv = targets(valid);
         double[] mse = new double[GRID.size()];
+        Ridge[] fits = Ridge.fitAll(rows(train, k), train.samples(), p,
+                GRID.stream().mapToDouble(Double::doubleValue).toArray());
         Ridge best = null;
         double bestMse = Double.POSITIVE_INFINITY;
-        Ridge[] fits = Ridge.fitAll(x, y, p, GRID.stream().mapToDouble(Double::doubleValue).toArray());
         for (int i = 0; i < GRID.size(); i++) {
-            Ridge r = fits[i];
-            mse[i] = r.mse(xv, yv);
+            double[] f = predict(fits[i], valid, k);
+            double se = 0;
+            for (int j = 0; j < f.length; j++) {
+                double e = f[j] - valid.y()[j];
+                se += e * e;
+            }
+            mse[i] = se / f.length;
             if (mse[i] < bestMse) {
                 bestMse = mse[i];
-                best = r;
+                best = fits[i];
             }
         }
         if (best == null) {
-            best = Ridge.fit(x, y, p, DEFAULT_LAMBDA);
+            best = fits[GRID.indexOf(DEFAULT_LAMBDA)];
         }
         return new LinearForecaster(best, k, train.features(), mse);
     }
@@ -89,17 +92,49 @@ public record LinearForecaster(Ridge ridge, int rows, int features, double[] val
     /** The same inputs and penalty refitted on other windows (e.g. train + validation before the test). */
     public LinearForecaster refit(Windows windows) {
         requireShape(windows);
-        return new LinearForecaster(Ridge.fit(design(windows, rows), targets(windows), rows * features, lambda()),
-                rows, features, validationMse);
+        Ridge r = Ridge.fitAll(rows(windows, rows), windows.samples(), rows * features, new double[] {lambda()})[0];
+        return new LinearForecaster(r, rows, features, validationMse);
     }
 
     /** Forecasts of the target (on its training scale) for each window. */
     public double[] predict(Windows windows) {
         requireShape(windows);
-        if (windows.samples() == 0) {
-            return new double[0];
+        return predict(ridge, windows, rows);
+    }
+
+    private static double[] predict(Ridge r, Windows w, int k) {
+        Ridge.Rows src = rows(w, k);
+        double[] row = new double[k * w.features()];
+        double[] out = new double[w.samples()];
+        for (int i = 0; i < out.length; i++) {
+            src.row(i, row);
+            out[i] = r.predictRow(row);
         }
-        return ridge.predict(design(windows, rows));
+        return out;
+    }
+
+    /** The last {@code k} rows of each window as a row source. */
+    private static Ridge.Rows rows(Windows w, int k) {
+        int f = w.features();
+        int per = w.lookback() * f;
+        int p = k * f;
+        int skip = (w.lookback() - k) * f;
+        float[] x = w.x();
+        float[] y = w.y();
+        return new Ridge.Rows() {
+            @Override
+            public void row(int i, double[] out) {
+                int src = i * per + skip;
+                for (int j = 0; j < p; j++) {
+                    out[j] = x[src + j];
+                }
+            }
+
+            @Override
+            public double y(int i) {
+                return y[i];
+            }
+        };
     }
 
     /** One line: penalty chosen, how, and the inputs. */

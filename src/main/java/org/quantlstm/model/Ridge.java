@@ -54,6 +54,33 @@ public record Ridge(double intercept, double[] coefficients, double lambda) {
         if (p < 1 || x.length != (long) n * p) {
             throw new IllegalArgumentException("ridge: x has " + x.length + " values, expected " + n + " × " + p);
         }
+        return fitAll(new Rows() {
+            @Override
+            public void row(int i, double[] out) {
+                System.arraycopy(x, i * p, out, 0, p);
+            }
+
+            @Override
+            public double y(int i) {
+                return y[i];
+            }
+        }, n, p, lambdas);
+    }
+
+    /** Rows of a design read one at a time (so that a large design never has to exist as one array). */
+    public interface Rows {
+        /** Writes row {@code i}'s {@code p} inputs into {@code out}. */
+        void row(int i, double[] out);
+
+        /** Row {@code i}'s target. */
+        double y(int i);
+    }
+
+    /** As {@link #fitAll(double[], double[], int, double[])} on {@code n} rows read through {@code rows}. */
+    public static Ridge[] fitAll(Rows rows, int n, int p, double[] lambdas) {
+        if (p < 1) {
+            throw new IllegalArgumentException("ridge: no input columns");
+        }
         if (n < 1) {
             throw new IllegalArgumentException("ridge: no rows to fit");
         }
@@ -62,12 +89,14 @@ public record Ridge(double intercept, double[] coefficients, double lambda) {
                 throw new IllegalArgumentException("ridge: lambda must be finite and ≥ 0, got " + lambda);
             }
         }
+        double[] row = new double[p];
         double[] mx = new double[p];
         double my = 0;
         for (int i = 0; i < n; i++) {
-            my += y[i];
+            rows.row(i, row);
+            my += rows.y(i);
             for (int j = 0; j < p; j++) {
-                mx[j] += x[i * p + j];
+                mx[j] += row[j];
             }
         }
         my /= n;
@@ -76,12 +105,12 @@ public record Ridge(double intercept, double[] coefficients, double lambda) {
         }
         double[] g = new double[p * p];
         double[] b = new double[p];
-        double[] row = new double[p];
         for (int i = 0; i < n; i++) {
+            rows.row(i, row);
             for (int j = 0; j < p; j++) {
-                row[j] = x[i * p + j] - mx[j];
+                row[j] -= mx[j];
             }
-            double yc = y[i] - my;
+            double yc = rows.y(i) - my;
             for (int j = 0; j < p; j++) {
                 double rj = row[j];
                 if (rj == 0) {
@@ -109,6 +138,15 @@ public record Ridge(double intercept, double[] coefficients, double lambda) {
             out[l] = new Ridge(b0, beta, lambdas[l]);
         }
         return out;
+    }
+
+    /** The prediction for one row of inputs. */
+    public double predictRow(double[] row) {
+        double s = intercept;
+        for (int j = 0; j < coefficients.length; j++) {
+            s += coefficients[j] * row[j];
+        }
+        return s;
     }
 
     /** Solves (G + penalty·I) β = b by Cholesky; a jitter is added when the matrix is not positive definite. */
