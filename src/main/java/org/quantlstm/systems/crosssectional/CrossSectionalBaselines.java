@@ -90,14 +90,18 @@ final class CrossSectionalBaselines {
         return out;
     }
 
-    /** One portfolio's test figures (total return, annualised Sharpe on raw daily returns, max drawdown). */
+    /**
+     * One portfolio's test figures: total return, annualised Sharpe of daily returns in excess of the risk-free rate
+     * (n/a for a book that is never invested: its excess return is cash minus cash), max drawdown, and the share of
+     * days with a position.
+     */
     record Figures(String name, double totalReturn, double sharpe, double maxDrawdown, double investedShare) {
-        static Figures of(String name, double[] equity, double[] gross) {
+        static Figures of(String name, double[] equity, double[] gross, double[] rf) {
             int n = equity.length - 1;
             double mean = 0;
             double[] r = new double[Math.max(0, n)];
             for (int t = 0; t < n; t++) {
-                r[t] = equity[t + 1] / equity[t] - 1;
+                r[t] = equity[t + 1] / equity[t] - 1 - (rf == null || t >= rf.length ? 0 : rf[t]);
                 mean += r[t] / n;
             }
             double ss = 0;
@@ -111,7 +115,8 @@ final class CrossSectionalBaselines {
                     invested += g > 1e-12 ? 1 : 0;
                 }
             }
-            return new Figures(name, equity[n] / equity[0] - 1, !(sd > 0) ? Double.NaN : mean / sd * Math.sqrt(252),
+            boolean never = gross != null && invested == 0;
+            return new Figures(name, equity[n] / equity[0] - 1, never || !(sd > 0) ? Double.NaN : mean / sd * Math.sqrt(252),
                     Drawdown.of(equity).maxDrawdown(), gross == null ? Double.NaN : (double) invested / gross.length);
         }
     }
@@ -140,7 +145,11 @@ final class CrossSectionalBaselines {
                     b[c++] = realized[i][t];
                 }
             }
-            if (c >= 3) {
+            boolean flat = true;
+            for (int j = 1; j < c; j++) {
+                flat &= a[j] == a[0];
+            }
+            if (c >= 3 && !flat) {
                 double ic = InformationCoefficient.pearson(java.util.Arrays.copyOf(a, c), java.util.Arrays.copyOf(b, c));
                 if (Double.isFinite(ic)) {
                     icSum += ic;
@@ -206,11 +215,11 @@ final class CrossSectionalBaselines {
                     ? String.format(Locale.ROOT, "absolute (default, the seed's): 2p - 1 with p = P(beat SPY over the "
                     + "horizon) = Phi(forecast / %.3f), sigma = the model's validation RMSE", sigma)
                     : "cross-sectional z-score per date (strategy.score: zscore)").append('\n');
-            b.append("BASELINES (test segment; strategies traded with the same rules, costs and fills)\n");
-            b.append(String.format(Locale.ROOT, "%-40s %10s %8s %9s %9s%n", "Portfolio", "Return", "Sharpe", "Max DD",
+            b.append("BASELINES (test segment; strategies traded with the same rules, costs and fills; Sharpe of excess returns)\n");
+            b.append(String.format(Locale.ROOT, "%-48s %10s %8s %9s %9s%n", "Portfolio", "Return", "Sharpe", "Max DD",
                     "Invested"));
             for (Figures f : List.of(chosen, other, ridge, equalWeight, spy)) {
-                b.append(String.format(Locale.ROOT, "%-40s %+9.2f%% %8s %8.2f%% %9s%n", f.name(), f.totalReturn() * 100,
+                b.append(String.format(Locale.ROOT, "%-48s %+9.2f%% %8s %8.2f%% %9s%n", f.name(), f.totalReturn() * 100,
                         Double.isNaN(f.sharpe()) ? "n/a" : String.format(Locale.ROOT, "%.2f", f.sharpe()),
                         f.maxDrawdown() * 100, Double.isNaN(f.investedShare()) ? "-"
                                 : String.format(Locale.ROOT, "%.0f%%", f.investedShare() * 100)));

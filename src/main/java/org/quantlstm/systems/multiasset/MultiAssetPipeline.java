@@ -110,10 +110,21 @@ public final class MultiAssetPipeline {
                     .append(Baselines.table(results.stream().map(r -> r.symbol().value()).toList(),
                             results.stream().map(AssetResult::baselines).toList()))
                     .append(pf.text());
+            // ---- seed 000 figures (issue 14, item 9): HJB vs tangent smoothness, per-epoch training logs ----
+            if (pf.comparisonOrNull() != null) {
+                summary.append(SeedFigures.hjbVsTangentLine(pf.comparisonOrNull(), 252));
+            }
+            List<String> tickersRun = results.stream().map(r -> r.symbol().value()).toList();
+            List<org.quantlstm.model.TrainingHistory> logs = results.stream().map(r -> r.test().history()).toList();
+            summary.append(SeedFigures.trainingLogLines(tickersRun, logs));
             if (results.stream().noneMatch(r -> r.deflation().dsr() >= 0.95)) {
                 summary.append("Note: no asset's test Sharpe is significant after deflating for its trials (all DSR < 0.95).\n");
             }
             write(folder, cfg, ms, results, pf, market);
+            folder.writeText("training_log.csv", SeedFigures.trainingLogCsv(tickersRun, logs));
+            if (pf.comparisonOrNull() != null) {
+                SeedFigures.chart(folder, pf.dates(), pf.comparisonOrNull());
+            }
             folder.writeText("summary.txt", summary.toString());
             folder.writeTearSheet();
             var path = folder.commit();
