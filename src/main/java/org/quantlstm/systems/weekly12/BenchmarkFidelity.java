@@ -51,13 +51,13 @@ final class BenchmarkFidelity {
         if (composite == null) {
             b.append("Nasdaq Composite: not available from this data source (bundled as ^IXIC).\n");
         } else {
-            b.append(String.format(Locale.ROOT, "%-34s %12s %12s%n", "", "paper window", "run window"));
-            b.append(String.format(Locale.ROOT, "%-34s %+11.2f%% %+11.2f%%   (paper: %+.2f%%; closes %,.2f -> %,.2f)%n",
+            b.append(String.format(Locale.ROOT, "%-38s %12s %12s%n", "", "paper window", "run window"));
+            b.append(String.format(Locale.ROOT, "%-38s %+11.2f%% %+11.2f%%   (paper: %+.2f%%; closes %,.2f -> %,.2f)%n",
                     "Nasdaq Composite ^IXIC (the paper's)", change(composite, PAPER_FROM, PAPER_TO) * 100,
                     change(composite, testFrom, testTo) * 100, PAPER_NASDAQ_RETURN * 100,
                     closeOn(composite, PAPER_FROM), closeOn(composite, PAPER_TO)));
         }
-        b.append(String.format(Locale.ROOT, "%-34s %12s %+11.2f%%   (the benchmark of the table above)%n",
+        b.append(String.format(Locale.ROOT, "%-38s %12s %+11.2f%%   (the benchmark of the table above)%n",
                 benchmarkName + " (data.benchmark)", "", benchmarkReturn * 100));
         return b.toString();
     }
