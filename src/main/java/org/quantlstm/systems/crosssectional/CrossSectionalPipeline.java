@@ -83,7 +83,9 @@ import org.quantlstm.report.RiskFree;
  * excess return over SPY across the holding horizon h (closes, adjusted), in units of the stock's own recent
  * daily volatility (σ20 = sample std of the last 20 daily returns, known at t) scaled to the horizon.
  *
- * <p><b>Alpha score.</b> On each date the model's predictions for all scored stocks are z-scored across stocks:
+ * <p><b>Alpha score.</b> By default ({@code strategy.score: absolute}) the seed's absolute score, 2p − 1 with p the
+ * probability of beating the benchmark over the horizon (see {@link CrossSectionalBaselines}); with
+ * {@code strategy.score: zscore}, on each date the model's predictions for all scored stocks are z-scored across stocks:
  * {@code score = (pred − mean_date) / std_date} (ddof = 1, at least 3 stocks). So 0 is the day's average
  * predicted risk-adjusted excess return, and 0.2 is one fifth of a cross-sectional standard deviation above it;
  * the seed's rule "enter above 0.2, exit below 0" then reads "enter only clearly above-average names, sell
@@ -1205,7 +1207,9 @@ public final class CrossSectionalPipeline {
         Map<String, Object> conv = Conventions.of(cfg, r.riskFree(), Interval.D1.periodsPerYear());
         conv.put("target", "clip(((P[t+h]/P[t]-1) - (SPY[t+h]/SPY[t]-1)) / (vol20[t]*sqrt(h)), -5, 5), h = "
                 + s.horizon() + " trading days, adjusted closes");
-        conv.put("alpha_score", "cross-sectional z-score of the prediction per date (ddof = 1, >= 3 stocks)");
+        conv.put("alpha_score", CrossSectionalBaselines.Score.parse(s.score()) == CrossSectionalBaselines.Score.ZSCORE
+                ? "cross-sectional z-score of the prediction per date (ddof = 1, >= 3 stocks)"
+                : "absolute: 2p - 1, p = Phi(prediction / validation RMSE) = P(beat the benchmark over the horizon)");
         conv.put("ic", "Pearson (IC) and Spearman (rank IC) across stocks per date; t = mean/(std/sqrt(n)), ddof 1");
         conv.put("permutation_importance", "validation segment; base mean IC minus mean IC with one feature's "
                 + "windows permuted across samples (one permutation, seed " + cfg.seed() + ")");

@@ -181,7 +181,7 @@ public final class Weekly12Pipeline {
             out.print("\n" + r.trainingTable() + "\n" + r.forecastTable());
             write(folder, cfg, s, r, weekly, bench, data);
             String extra = r.baselines() == null ? "" : "\n" + r.baselines().text();
-            extra += "\n" + fidelity(s, r, data);
+            extra += "\n" + fidelity(s, r, data, folder);
             String summary = r.trainingTable() + "\n" + r.forecastTable() + "\n" + r.tearSheet() + extra;
             folder.writeText("summary.txt", summary);
             folder.writeTearSheet();
@@ -363,7 +363,7 @@ public final class Weekly12Pipeline {
     }
 
     /** The benchmark fidelity section (issue 14, item 9): the Composite, the paper's and this run's windows. */
-    private static String fidelity(Settings s, Result r, MarketData data) {
+    private static String fidelity(Settings s, Result r, MarketData data, RunFolder folder) {
         BarSeries composite;
         try {
             composite = data.load(Symbol.of("^IXIC"), Interval.D1);
@@ -371,8 +371,12 @@ public final class Weekly12Pipeline {
             composite = null;
         }
         double[] b = r.benchmark();
-        return BenchmarkFidelity.text(composite, s.benchmark().value(), b[b.length - 1] / b[0] - 1, date(r.times()[0]),
-                date(r.times()[r.times().length - 1]));
+        LocalDate from = date(r.times()[0]);
+        LocalDate to = date(r.times()[r.times().length - 1]);
+        double ret = b[b.length - 1] / b[0] - 1;
+        folder.writeJson("benchmark_fidelity.json", BenchmarkFidelity.json(composite, s.benchmark().value(), ret, from,
+                to));
+        return BenchmarkFidelity.text(composite, s.benchmark().value(), ret, from, to);
     }
 
     /** One stock's training data and inference windows. */
