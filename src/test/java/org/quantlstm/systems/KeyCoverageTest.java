@@ -81,6 +81,7 @@ class KeyCoverageTest {
             case "tuning.sampler" -> values.addAll(List.of("random", "tpe"));
             case "tuning.pruner" -> values.addAll(List.of("none", "halving"));
             case "universe.file" -> values.add("somewhere/universe.csv");
+            case "strategy.score" -> values.addAll(List.of("zscore", "absolute"));
             default -> { }
         }
         if (values.isEmpty() && current != null && current.isArray() && current.size() == 2) {

@@ -81,7 +81,9 @@ import org.quantlstm.report.RiskFree;
  * excess return over SPY across the holding horizon h (closes, adjusted), in units of the stock's own recent
  * daily volatility (σ20 = sample std of the last 20 daily returns, known at t) scaled to the horizon.
  *
- * <p><b>Alpha score.</b> On each date the model's predictions for all scored stocks are z-scored across stocks:
+ * <p><b>Alpha score.</b> By default ({@code strategy.score: absolute}) the seed's absolute score, 2p − 1 with p the
+ * probability of beating the benchmark over the horizon (see {@link CrossSectionalBaselines}); with
+ * {@code strategy.score: zscore}, on each date the model's predictions for all scored stocks are z-scored across stocks:
  * {@code score = (pred − mean_date) / std_date} (ddof = 1, at least 3 stocks). So 0 is the day's average
  * predicted risk-adjusted excess return, and 0.2 is one fifth of a cross-sectional standard deviation above it;
  * the seed's rule "enter above 0.2, exit below 0" then reads "enter only clearly above-average names, sell
@@ -105,8 +107,17 @@ public final class CrossSectionalPipeline {
     /** The pipeline's own settings ({@code universe} and {@code strategy} sections). */
     public record Settings(String universeFile, List<Symbol> universeTickers, int maxTickers, int horizon, int topK,
                            double entryThreshold, double exitThreshold, int reviewDays, double positionWeight,
-                           int threads, int nullRuns, boolean demeanTarget) {
+                           int threads, int nullRuns, boolean demeanTarget, String score) {
+        /** The seed's absolute alpha score. */
+        public Settings(String universeFile, List<Symbol> universeTickers, int maxTickers, int horizon, int topK,
+                        double entryThreshold, double exitThreshold, int reviewDays, double positionWeight,
+                        int threads, int nullRuns, boolean demeanTarget) {
+            this(universeFile, universeTickers, maxTickers, horizon, topK, entryThreshold, exitThreshold, reviewDays,
+                    positionWeight, threads, nullRuns, demeanTarget, CrossSectionalBaselines.Score.ABSOLUTE.code());
+        }
+
         public Settings {
+            score = CrossSectionalBaselines.Score.parse(score).code();
             universeTickers = List.copyOf(universeTickers);
             if (!universeFile.isBlank() && !universeTickers.isEmpty()) {
                 throw new UserInputException("universe: give either file or tickers, not both");
@@ -137,8 +148,10 @@ public final class CrossSectionalPipeline {
             int threads = s.integer("threads", 1, 1, 1024);
             int nullRuns = s.integer("null_runs", 20, 0, 10_000);
             boolean demean = s.bool("demean_target", false);
+            String score = s.string("score", CrossSectionalBaselines.Score.ABSOLUTE.code());
             s.rejectUnknownKeys();
-            return new Settings(file, tickers, max, horizon, k, entry, exit, review, weight, threads, nullRuns, demean);
+            return new Settings(file, tickers, max, horizon, k, entry, exit, review, weight, threads, nullRuns, demean,
+                    score);
         }
     }
 
@@ -161,7 +174,7 @@ public final class CrossSectionalPipeline {
                          BacktestResult strategy, BacktestResult buyAndHold, Comparison comparison, RiskFree riskFree,
                          TrainingHistory history, int trainWindows, int validWindows, long scoredWindows,
                          double scoringSeconds, double[] nullReturns, Retraining retrain, int modelsTrained,
-                         List<FoldReport> folds) {
+                         List<FoldReport> folds, CrossSectionalBaselines.Report baselines) {
         public Result {
             folds = List.copyOf(folds);
         }
@@ -453,7 +466,36 @@ public final class CrossSectionalPipeline {
             }
             out.printf(Locale.ROOT, "Scored %d windows on %d dates in %.1f s (%.0f windows/s, one forward pass per date)%n",
                     scored, n - validStart, secs, scored / Math.max(secs, 1e-9));
-            double[][] scores = zScores(predicted, validStart, n);
+            // ---- alpha score (issue 14): absolute 2p - 1 (default) or the per-date z-score ----
+            double[] validPred = model.predict(valid);
+            double sigma = CrossSectionalBaselines.residualScale(validPred, valid.y());
+            CrossSectionalBaselines.Score scoreKind = CrossSectionalBaselines.Score.parse(s.score());
+            double[][] zScored = zScores(predicted, validStart, n);
+            double[][] absolute = CrossSectionalBaselines.absoluteScores(predicted, validStart, n, sigma);
+            double[][] scores = scoreKind == CrossSectionalBaselines.Score.ABSOLUTE ? absolute : zScored;
+            double[][] otherScores = scoreKind == CrossSectionalBaselines.Score.ABSOLUTE ? zScored : absolute;
+            // ---- ridge baseline (issue 14): pooled training windows, penalty chosen on the validation windows ----
+            org.quantlstm.model.LinearForecaster ridgeFit = org.quantlstm.model.LinearForecaster.fit(train, valid);
+            double ridgeSigma = CrossSectionalBaselines.residualScale(ridgeFit.predict(valid), valid.y());
+            double[][] ridgePredicted = nanMatrix(stocksN, n);
+            for (int i = 0; i < stocksN; i++) {
+                double[] rp = ridgeFit.predict(inferParts.get(i));
+                int[] end = inferParts.get(i).endIndex();
+                int[] g = stocks.get(i).gridIndex();
+                for (int w = 0; w < end.length; w++) {
+                    int t = g[end[w]];
+                    if (t >= validStart && t < n) {
+                        ridgePredicted[i][t] = rp[w];
+                    }
+                }
+            }
+            double[][] ridgeScores = scoreKind == CrossSectionalBaselines.Score.ABSOLUTE
+                    ? CrossSectionalBaselines.absoluteScores(ridgePredicted, validStart, n, ridgeSigma)
+                    : zScores(ridgePredicted, validStart, n);
+            double trainMean = 0;
+            for (float v : train.y()) {
+                trainMean += v / (double) train.samples();
+            }
 
             // 5. IC and rank IC per date (validation + test)
             double[] ic = new double[n], rankIc = new double[n];
@@ -471,7 +513,7 @@ public final class CrossSectionalPipeline {
 
             // 6. permutation importance on the validation windows (drop in mean IC per date)
             out.println("Permutation feature importance on the validation segment...");
-            double base = meanDailyIc(model.predict(valid), valid.y(), validDate, n);
+            double base = meanDailyIc(validPred, valid.y(), validDate, n);
             //    over PERMUTATIONS independent permutations per feature: mean drop and its std (ddof 1)
             double[] importance = new double[f];
             double[] importanceStd = new double[f];
@@ -530,10 +572,71 @@ public final class CrossSectionalPipeline {
                         .equity();
                 nullReturns[k] = eq[eq.length - 1] / eq[0] - 1;
             }
+            // ---- baselines (issue 14): the other score, the ridge, equal-weight buy-and-hold, forecasts ----
+            CrossSectionalBaselines.Report baselines;
+            {
+                double[][] otherTest = new double[stocksN][];
+                double[][] ridgeTest = new double[stocksN][];
+                for (int i = 0; i < stocksN; i++) {
+                    otherTest[i] = Arrays.copyOfRange(otherScores[i], testStart, n);
+                    ridgeTest[i] = Arrays.copyOfRange(ridgeScores[i], testStart, n);
+                }
+                TopKBacktest.Result otherBt = TopKBacktest.run(new TopKSchedule(s.rules()), prices, otherTest, bc,
+                        rf.perPeriod());
+                TopKBacktest.Result ridgeBt = TopKBacktest.run(new TopKSchedule(s.rules()), prices, ridgeTest, bc,
+                        rf.perPeriod());
+                double[] ew = new double[times.length];
+                int counted = 0;
+                for (Prices p : prices) {
+                    double[] c = p.close();
+                    int first = 0;
+                    while (first < c.length && !(c[first] > 0)) {
+                        first++;
+                    }
+                    if (first > 0 || c.length == 0) {
+                        continue; // a stock without a price on the first test date is left out
+                    }
+                    counted++;
+                    for (int t = 0; t < c.length; t++) {
+                        ew[t] += c[t] / c[0];
+                    }
+                }
+                for (int t = 0; t < ew.length; t++) {
+                    ew[t] = counted == 0 ? 1 : ew[t] / counted;
+                }
+                String chosenName = "LSTM top-" + s.topK() + ", " + scoreKind.code() + " score (chosen)";
+                String otherName = "LSTM top-" + s.topK() + ", " + (scoreKind == CrossSectionalBaselines.Score.ABSOLUTE
+                        ? "zscore" : "absolute") + " score";
+                List<String> constants = new ArrayList<>();
+                for (var e : List.of(java.util.Map.entry(chosenName, pr), java.util.Map.entry(otherName,
+                        otherBt.portfolio()), java.util.Map.entry("ridge", ridgeBt.portfolio()))) {
+                    String line = CrossSectionalBaselines.constantLine(e.getKey(), e.getValue(), u.tickers());
+                    if (line != null) {
+                        constants.add(line);
+                    }
+                }
+                baselines = new CrossSectionalBaselines.Report(scoreKind, sigma,
+                        CrossSectionalBaselines.Figures.of(chosenName, pr.equity(), pr.gross(), rf.perPeriod()),
+                        CrossSectionalBaselines.Figures.of(otherName, otherBt.portfolio().equity(),
+                                otherBt.portfolio().gross(), rf.perPeriod()),
+                        CrossSectionalBaselines.Figures.of("ridge top-" + s.topK() + ", " + scoreKind.code() + " score",
+                                ridgeBt.portfolio().equity(), ridgeBt.portfolio().gross(), rf.perPeriod()),
+                        CrossSectionalBaselines.Figures.of("equal-weight buy-and-hold (" + counted + " stocks, no costs)",
+                                ew, null, rf.perPeriod()),
+                        CrossSectionalBaselines.Figures.of(u.benchmark().symbol() + " buy-and-hold", bh.equity(), null, rf.perPeriod()),
+                        List.of(CrossSectionalBaselines.forecastLine("lstm", predicted, realized, testStart, n),
+                                CrossSectionalBaselines.forecastLine("ridge", ridgePredicted, realized, testStart, n),
+                                CrossSectionalBaselines.forecastLine("persistence",
+                                        CrossSectionalBaselines.constant(predicted, testStart, 0), realized, testStart, n),
+                                CrossSectionalBaselines.forecastLine("drift",
+                                        CrossSectionalBaselines.constant(predicted, testStart, trainMean), realized,
+                                        testStart, n)),
+                        ridgeFit.describe() + "; persistence = no excess return, drift = training mean target",
+                        constants);
+            }
             return new Result(grid, u.tickers(), validStart, testStart, predicted, scores, realized, ic, rankIc, names,
-                    base, importance, importanceStd, bt, strategy, bh, cmp, rf, history, train.samples(), valid.samples(),
-                    scored,
-                    secs, nullReturns, retrain, models, foldReports);
+                    base, importance, importanceStd, bt, strategy, bh, cmp, rf, history, train.samples(),
+                    valid.samples(), scored, secs, nullReturns, retrain, models, foldReports, baselines);
         }
     }
 
@@ -977,8 +1080,14 @@ public final class CrossSectionalPipeline {
         b.append(rule).append("CROSS-SECTIONAL ALPHA: ").append(u.stocks().size()).append(" stocks vs ")
                 .append(u.benchmark().symbol()).append(", test ").append(day(r.times()[r.testStart()])).append(" .. ")
                 .append(day(r.times()[n - 1])).append('\n').append(rule);
-        b.append(String.format(Locale.ROOT, "Alpha score = cross-sectional z-score of the predicted %d-day "
-                + "vol-adjusted excess return (0 = day's average, 0.2 = 0.2 std above it)%n", s.horizon()));
+        if (CrossSectionalBaselines.Score.parse(s.score()) == CrossSectionalBaselines.Score.ZSCORE) {
+            b.append(String.format(Locale.ROOT, "Alpha score = cross-sectional z-score of the predicted %d-day "
+                    + "vol-adjusted excess return (0 = day's average, 0.2 = 0.2 std above it)%n", s.horizon()));
+        } else {
+            b.append(String.format(Locale.ROOT, "Alpha score = 2p - 1, p = probability of beating %s over %d days "
+                    + "(absolute: > 0 means more likely than not; the z-score is shown below as the alternative)%n",
+                    u.benchmark().symbol(), s.horizon()));
+        }
         if (r.retrain().active()) {
             b.append(String.format(Locale.ROOT, "Retraining: %s: %d models trained (validation dates scored by the "
                     + "training-segment model, test dates by %d walk-forward models; scaler fitted on the training "
@@ -1045,6 +1154,9 @@ public final class CrossSectionalPipeline {
                     + "not evidence that the ranking works.%n", validNo.tStat(), testNo.tStat()));
         }
         b.append("Note: ").append(SURVIVORSHIP).append('\n');
+        if (r.baselines() != null) {
+            b.append('\n').append(r.baselines().text());
+        }
         return b.toString();
     }
 
@@ -1114,7 +1226,9 @@ public final class CrossSectionalPipeline {
         Map<String, Object> conv = Conventions.of(cfg, r.riskFree(), Interval.D1.periodsPerYear());
         conv.put("target", "clip(((P[t+h]/P[t]-1) - (SPY[t+h]/SPY[t]-1)) / (vol20[t]*sqrt(h)), -5, 5), h = "
                 + s.horizon() + " trading days, adjusted closes");
-        conv.put("alpha_score", "cross-sectional z-score of the prediction per date (ddof = 1, >= 3 stocks)");
+        conv.put("alpha_score", CrossSectionalBaselines.Score.parse(s.score()) == CrossSectionalBaselines.Score.ZSCORE
+                ? "cross-sectional z-score of the prediction per date (ddof = 1, >= 3 stocks)"
+                : "absolute: 2p - 1, p = Phi(prediction / validation RMSE) = P(beat the benchmark over the horizon)");
         conv.put("ic", "Pearson (IC) and Spearman (rank IC) across stocks per date; t = mean/(std/sqrt(n)), ddof 1");
         conv.put("permutation_importance", "validation segment; base mean IC minus mean IC with one feature's "
                 + "windows permuted across samples (mean and std over " + PERMUTATIONS + " permutations, seed "
@@ -1164,6 +1278,9 @@ public final class CrossSectionalPipeline {
         metrics.put("training", tr);
         metrics.put("models_trained", r.modelsTrained());
         metrics.put("retraining", retrainingMetrics(r));
+        if (r.baselines() != null) {
+            metrics.put("baselines", r.baselines().json());
+        }
         w.writeJson(folder.file("metrics.json"), metrics);
 
         w.writeTrades(folder.file("trades.csv"), List.of(r.strategy()));

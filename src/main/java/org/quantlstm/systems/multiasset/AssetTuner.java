@@ -430,7 +430,7 @@ public final class AssetTuner {
      * Trades positions {@code pos} over bars [from, to) of {@code s} (adjusted) and scores the next-close forecasts
      * {@code pc} by RMSE: the one evaluation every fit ends in.
      */
-    private Evaluation traded(BarSeries series, BarSeries s, Params p, TrainingHistory history, int from, int to,
+    Evaluation traded(BarSeries series, BarSeries s, Params p, TrainingHistory history, int from, int to,
                               double[] close, double[] pc, double[] pr, double[] pos, double sd, double centre,
                               int models) {
         double se = 0;

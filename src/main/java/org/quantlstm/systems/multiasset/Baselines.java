@@ -3,6 +3,7 @@ package org.quantlstm.systems.multiasset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.quantlstm.analytics.ForecastComparison;
 import org.quantlstm.backtest.BacktestConfig;
 import org.quantlstm.backtest.BacktestResult;
 import org.quantlstm.backtest.Backtester;
@@ -57,11 +58,22 @@ final class Baselines {
 
     /**
      * An asset's comparison: the LSTM's figures, the two baselines', and the LSTM's constant test position (null when
-     * it changes) held on {@code testBars} bars.
+     * it changes) held on {@code testBars} bars; with the ridge baseline ({@link RidgeBaseline}) its figures, its own
+     * constant position, the forecast comparison (LSTM, ridge, persistence, drift) and a description of the fit (all
+     * null without it).
      */
-    record Report(Figures lstm, Figures buyAndHold, Figures persistence, Held constant, int testBars) {
+    record Report(Figures lstm, Figures buyAndHold, Figures persistence, Held constant, int testBars, Figures ridge,
+                  Held ridgeConstant, List<ForecastComparison.Line> forecasts, String ridgeFit) {
+        Report(Figures lstm, Figures buyAndHold, Figures persistence, Held constant, int testBars) {
+            this(lstm, buyAndHold, persistence, constant, testBars, null, null, null, null);
+        }
+
+        Report {
+            forecasts = forecasts == null ? null : List.copyOf(forecasts);
+        }
+
         List<Figures> baselines() {
-            return List.of(buyAndHold, persistence);
+            return ridge == null ? List.of(buyAndHold, persistence) : List.of(buyAndHold, persistence, ridge);
         }
     }
 
@@ -126,27 +138,42 @@ final class Baselines {
     /** The comparison for one asset's test evaluation. */
     static Report of(BarSeries series, AssetTuner.Evaluation test, BacktestConfig config, boolean allowShort,
                      int periodsPerYear) {
+        return of(series, test, config, allowShort, periodsPerYear, null);
+    }
+
+    /** The comparison with the ridge baseline's test evaluation beside it ({@code ridge} may be null). */
+    static Report of(BarSeries series, AssetTuner.Evaluation test, BacktestConfig config, boolean allowShort,
+                     int periodsPerYear, RidgeBaseline.Result ridge) {
         Prices prices = prices(series, test.from(), test.to());
         double[] fullClose = series.slice(0, test.to()).adjusted().closes();
+        Figures r = ridge == null ? null : Figures.of("ridge", ridge.test().backtest(), periodsPerYear);
         return new Report(Figures.of("lstm", test.backtest(), periodsPerYear),
                 Figures.of("buy_and_hold", buyAndHold(config, prices), periodsPerYear),
                 Figures.of("persistence_sign", persistence(config, prices, fullClose, test.from(), allowShort),
                         periodsPerYear),
-                constantPosition(test.target()), testBars(test.target()));
+                constantPosition(test.target()), testBars(test.target()), r,
+                ridge == null ? null : constantPosition(ridge.test().target()),
+                ridge == null ? null : RidgeBaseline.forecasts(series, test, ridge.test()),
+                ridge == null ? null : ridge.fit().describe());
     }
 
     /** The console line naming a constant LSTM position, or null when the position changes. */
     static String constantLine(String ticker, Report r) {
-        if (r.constant() == null) {
+        return constantLine(ticker, "LSTM", r.constant(), r.testBars());
+    }
+
+    /** The console line naming a strategy's constant position, or null when it changes. */
+    static String constantLine(String ticker, String strategy, Held held, int bars) {
+        if (held == null) {
             return null;
         }
-        String what = switch (r.constant()) {
+        String what = switch (held) {
             case LONG -> "this is buy-and-hold";
             case SHORT -> "this is a constant short (buy-and-hold reversed)";
             case FLAT -> "it never trades";
         };
-        return String.format(Locale.ROOT, "%s: the LSTM strategy is %s on %d of %d test bars: %s", ticker,
-                r.constant().code(), r.testBars(), r.testBars(), what);
+        return String.format(Locale.ROOT, "%s: the %s strategy is %s on %d of %d test bars: %s", ticker, strategy,
+                held.code(), bars, bars, what);
     }
 
     /** The comparison table: per asset the LSTM, buy-and-hold and persistence-sign rows, then the constant lines. */
@@ -157,7 +184,11 @@ final class Baselines {
                 "Max DD"));
         for (int i = 0; i < reports.size(); i++) {
             Report r = reports.get(i);
-            for (Figures f : List.of(r.lstm(), r.buyAndHold(), r.persistence())) {
+            List<Figures> rows = new java.util.ArrayList<>(List.of(r.lstm(), r.buyAndHold(), r.persistence()));
+            if (r.ridge() != null) {
+                rows.add(r.ridge());
+            }
+            for (Figures f : rows) {
                 b.append(String.format(Locale.ROOT, "%-8s %-18s %+9.2f%% %8.2f %7.2f%%%n", tickers.get(i), f.name(),
                         f.totalReturn() * 100, f.sharpe(), f.maxDrawdown() * 100));
             }
@@ -167,6 +198,32 @@ final class Baselines {
             if (line != null) {
                 b.append(line).append('\n');
             }
+            String ridgeLine = constantLine(tickers.get(i), "ridge", reports.get(i).ridgeConstant(),
+                    reports.get(i).testBars());
+            if (ridgeLine != null) {
+                b.append(ridgeLine).append('\n');
+            }
+        }
+        b.append(forecastTables(tickers, reports));
+        return b.toString();
+    }
+
+    // ---- ridge and forecast baselines (issue 14, item 6) ----
+
+    /** Per asset the next-bar return forecasts of the LSTM, the ridge, persistence and drift (empty without ridge). */
+    static String forecastTables(List<String> tickers, List<Report> reports) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            if (r.forecasts() == null) {
+                continue;
+            }
+            if (b.length() == 0) {
+                b.append("FORECAST BASELINES (test segment, next-bar simple return; persistence = random walk, drift = "
+                        + "mean bar return before the test)\n");
+            }
+            b.append(tickers.get(i)).append(" (").append(r.ridgeFit()).append(")\n");
+            b.append(ForecastComparison.table("  ", r.forecasts(), 100, "(%)"));
         }
         return b.toString();
     }

@@ -88,6 +88,7 @@ public final class MultiAssetPipeline {
                 100 * (1 - cfg.split().train()));
         out.printf(Locale.ROOT, "Data: %s; network %s/%s, retraining %s%n", market.describeAll(), "multi-asset",
                 cfg.model().cell().code(), cfg.model().retrain().describe());
+        out.print(SeedAssets.lines(data.keySet().stream().map(Symbol::value).toList()));
         out.println("=".repeat(100));
         TrainingListener listener = TrainingListener.SILENT;
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
@@ -109,10 +110,21 @@ public final class MultiAssetPipeline {
                     .append(Baselines.table(results.stream().map(r -> r.symbol().value()).toList(),
                             results.stream().map(AssetResult::baselines).toList()))
                     .append(pf.text());
+            // ---- seed 000 figures (issue 14, item 9): HJB vs tangent smoothness, per-epoch training logs ----
+            if (pf.comparisonOrNull() != null) {
+                summary.append(SeedFigures.hjbVsTangentLine(pf.comparisonOrNull(), 252));
+            }
+            List<String> tickersRun = results.stream().map(r -> r.symbol().value()).toList();
+            List<org.quantlstm.model.TrainingHistory> logs = results.stream().map(r -> r.test().history()).toList();
+            summary.append(SeedFigures.trainingLogLines(tickersRun, logs));
             if (results.stream().noneMatch(r -> r.deflation().dsr() >= 0.95)) {
                 summary.append("Note: no asset's test Sharpe is significant after deflating for its trials (all DSR < 0.95).\n");
             }
             write(folder, cfg, ms, results, pf, market);
+            folder.writeText("training_log.csv", SeedFigures.trainingLogCsv(tickersRun, logs));
+            if (pf.comparisonOrNull() != null) {
+                SeedFigures.chart(folder, pf.dates(), pf.comparisonOrNull());
+            }
             folder.writeText("summary.txt", summary.toString());
             folder.writeTearSheet();
             var path = folder.commit();
@@ -168,7 +180,10 @@ public final class MultiAssetPipeline {
                 : "retrained on train+validation, traded once";
         out.printf(Locale.ROOT, "Test (%s): %s  DSR %.3f over %d trials%n", how, AssetTuner.describe(test, ppy), d.dsr(),
                 d.trials());
-        Baselines.Report base = Baselines.of(s, test, tuner.settings().backtest(), tuner.settings().allowShort(), ppy);
+        RidgeBaseline.Result ridge = RidgeBaseline.onTest(tuner, s, AssetTuner.Params.of(best.params(),
+                tuner.settings().space()));
+        Baselines.Report base = Baselines.of(s, test, tuner.settings().backtest(), tuner.settings().allowShort(), ppy,
+                ridge);
         return new AssetResult(s.symbol(), s.interval(), ppy, s, split, trials, best, test, d, base);
     }
 
@@ -451,6 +466,11 @@ public final class MultiAssetPipeline {
                         "sharpe", nan(f.sharpe()), "max_drawdown", nan(f.maxDrawdown())));
             }
             a.put("baselines", bl);
+            if (base.ridge() != null) {
+                a.put("ridge_constant_position", base.ridgeConstant() == null ? null : base.ridgeConstant().code());
+                a.put("ridge_fit", base.ridgeFit());
+                a.put("forecast_baselines", org.quantlstm.analytics.ForecastComparison.toMaps(base.forecasts()));
+            }
             assets.add(a);
         }
         metrics.put("assets", assets);

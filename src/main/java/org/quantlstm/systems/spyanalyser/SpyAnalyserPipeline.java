@@ -338,7 +338,13 @@ public final class SpyAnalyserPipeline {
                                 + "validation loss %.6f%n", f.modelsTrained(), f.retrain().describe(),
                         f.history().epochs(), f.history().bestLoss());
             }
-            String forecastTable = "Next-close forecasts on the test segment (price units):\n" + f.report().table();
+            // ridge baseline (issue 14): added lines after the forecast table, and ridge.json
+            RidgeLine ridge = RidgeLine.of(spec, series, f);
+            if (folder != null) {
+                folder.writeJson("ridge.json", ridge.json());
+            }
+            String forecastTable = "Next-close forecasts on the test segment (price units):\n" + f.report().table()
+                    + ridge.text();
             out.print(forecastTable);
             Evaluation ev = evaluate(cfg, spec, series, f);
             ForecastTests ft = ev.tests();

@@ -38,6 +38,7 @@ import org.quantlstm.features.scale.MinMaxScaler;
 import org.quantlstm.features.sets.CloseOnly;
 import org.quantlstm.features.sets.FeatureSets;
 import org.quantlstm.model.ForecastMetrics;
+import org.quantlstm.model.LinearForecaster;
 import org.quantlstm.model.LstmSpec;
 import org.quantlstm.model.ParallelTrainer;
 import org.quantlstm.model.TrainConfig;
@@ -140,7 +141,18 @@ public final class Weekly12Pipeline {
                          List<StockModel> models, WeeklyPortfolioLoop.Result strategy,
                          WeeklyPortfolioLoop.Result oneOverN, BacktestResult nasdaq, RiskFree riskFree,
                          Comparison comparison, String trainingTable, String forecastTable, String tearSheet,
-                         WeeklyPortfolioLoop.Result platform, WeeklyPortfolioLoop.Result platformOneOverN) {
+                         WeeklyPortfolioLoop.Result platform, WeeklyPortfolioLoop.Result platformOneOverN,
+                         Weekly12Baselines baselines) {
+        /** A result without the baselines section (tests and the partial result of a run). */
+        public Result(long[] times, double[][] prices, double[][] predicted, double[] benchmark,
+                      List<StockModel> models, WeeklyPortfolioLoop.Result strategy,
+                      WeeklyPortfolioLoop.Result oneOverN, BacktestResult nasdaq, RiskFree riskFree,
+                      Comparison comparison, String trainingTable, String forecastTable, String tearSheet,
+                      WeeklyPortfolioLoop.Result platform, WeeklyPortfolioLoop.Result platformOneOverN) {
+            this(times, prices, predicted, benchmark, models, strategy, oneOverN, nasdaq, riskFree, comparison,
+                    trainingTable, forecastTable, tearSheet, platform, platformOneOverN, null);
+        }
+
         /** Weights set at decision row k (a copy). */
         public double[] weightsAt(int k) {
             return strategy.weights()[k];
@@ -175,11 +187,13 @@ public final class Weekly12Pipeline {
             Result r = compute(s, weekly, bench, out, ctx.progress());
             out.print("\n" + r.trainingTable() + "\n" + r.forecastTable());
             write(folder, cfg, s, r, weekly, bench, data);
-            String summary = r.trainingTable() + "\n" + r.forecastTable() + "\n" + r.tearSheet();
+            String extra = r.baselines() == null ? "" : "\n" + r.baselines().text();
+            extra += "\n" + fidelity(s, r, data, folder);
+            String summary = r.trainingTable() + "\n" + r.forecastTable() + "\n" + r.tearSheet() + extra;
             folder.writeText("summary.txt", summary);
             folder.writeTearSheet();
             var path = folder.commit();
-            out.print("\n" + r.tearSheet());
+            out.print("\n" + r.tearSheet() + extra);
             out.println("Run folder: " + path);
             return new RunOutcome(path, summary);
         }
@@ -267,6 +281,21 @@ public final class Weekly12Pipeline {
 
         // 3. Forecasts for each decision row, from the window ending at that row.
         List<StockModel> models = new ArrayList<>();
+        // ---- baseline (issue 14): ridge on each stock's own windows, penalty chosen on its validation windows ----
+        double[][] ridgePredicted = new double[rows - 1][n];
+        double[] drifts = new double[n];
+        List<LinearForecaster> ridgeFits = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Prepared p = prepared.get(i);
+            LinearForecaster lf = LinearForecaster.fit(p.train(), p.valid());
+            ridgeFits.add(lf);
+            double[] zr = lf.predict(p.test());
+            for (int k = 0; k < rows - 1; k++) {
+                ridgePredicted[k][i] = p.scaler().inverse(0, zr[k]);
+            }
+            drifts[i] = p.drift();
+        }
+        // ---- end of the ridge baseline ----
         try {
             int job = 0;
             for (int i = 0; i < n; i++) {
@@ -349,10 +378,14 @@ public final class Weekly12Pipeline {
                 52), strat, rf, s.trials());
         Result partial = new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
                 trainingTable(models, s), forecastTable(models), "", platform, platformOneOverN);
+        // baselines under the paper's convention, like the strategy column they sit beside: same close, no costs
+        Weekly12Baselines baselines = Weekly12Baselines.of(s.tickers().stream().map(Symbol::value).toList(), times,
+                prices, predicted, ridgePredicted, drifts, ridgeFits, strategy, rule, equal, 0.0, s.capital(),
+                rf.perPeriod());
         return new Result(times, prices, predicted, bench, models, strategy, oneOverN, nasdaq, rf, cmp,
-                partial.trainingTable(), partial.forecastTable(), tearSheet(partial, s), platform, platformOneOverN);
+                partial.trainingTable(), partial.forecastTable(), tearSheet(partial, s), platform, platformOneOverN,
+                baselines);
     }
-
     /** The opens of a weekly series on the panel's rows (each row's own weekly bar). */
     private static double[] opensOnRows(BarSeries w, long[] times) {
         double[] out = new double[times.length];
@@ -365,6 +398,23 @@ public final class Weekly12Pipeline {
             out[k] = o[i];
         }
         return out;
+    }
+
+    /** The benchmark fidelity section (issue 14, item 9): the Composite, the paper's and this run's windows. */
+    private static String fidelity(Settings s, Result r, MarketData data, RunFolder folder) {
+        BarSeries composite;
+        try {
+            composite = data.load(Symbol.of("^IXIC"), Interval.D1);
+        } catch (RuntimeException e) {
+            composite = null;
+        }
+        double[] b = r.benchmark();
+        LocalDate from = date(r.times()[0]);
+        LocalDate to = date(r.times()[r.times().length - 1]);
+        double ret = b[b.length - 1] / b[0] - 1;
+        folder.writeJson("benchmark_fidelity.json", BenchmarkFidelity.json(composite, s.benchmark().value(), ret, from,
+                to));
+        return BenchmarkFidelity.text(composite, s.benchmark().value(), ret, from, to);
     }
 
     /** One stock's training data and inference windows. */
@@ -661,6 +711,9 @@ public final class Weekly12Pipeline {
         }
         metrics.put("forecast", forecast);
         metrics.put("training", training);
+        if (r.baselines() != null) {
+            metrics.put("baselines", r.baselines().json());
+        }
         w.writeJson(folder.file("metrics.json"), metrics);
         w.writeEquity(folder.file("equity.csv"), List.of(r.strategy().toBacktestResult(),
                 r.oneOverN().toBacktestResult(), r.nasdaq()));

@@ -30,7 +30,7 @@ class CrossSectionalCausalityTest {
             data: {benchmark: SPY, period_days: 900}
             model: {lookback: 5, hidden: 4, layers: 1, dropout: 0.0, epochs: 1, batch_size: 64, patience: 1}
             split: {train: 0.7, validation: 0.2}
-            strategy: {horizon: 5, top_k: 2, entry_threshold: 0.2, exit_threshold: 0.0, review_days: 7, threads: 1}
+            strategy: {score: zscore, horizon: 5, top_k: 2, entry_threshold: 0.2, exit_threshold: 0.0, review_days: 7, threads: 1}
             backtest: {cost_bps: 10, risk_free: "0.02"}
             """;
     private static final List<String> TICKERS = List.of("AAPL", "MSFT", "JPM", "PEP", "NKE");
