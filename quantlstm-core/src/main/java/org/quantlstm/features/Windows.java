@@ -12,7 +12,8 @@ package org.quantlstm.features;
  * <p>The arrays can be hundreds of megabytes, so this record takes ownership of them instead of copying:
  * callers must not modify them after construction.
  */
-public record Windows(float[] x, float[] y, int[] endIndex, int samples, int lookback, int features) {
+public record Windows(float[] x, float[] y, int[] endIndex, int samples, int lookback, int features)
+        implements java.io.Serializable {
     public Windows {
         if (samples < 0 || lookback <= 0 || features <= 0) {
             throw new IllegalArgumentException("bad window shape (" + samples + ", " + lookback + ", " + features + ")");

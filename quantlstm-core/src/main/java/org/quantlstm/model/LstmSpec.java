@@ -25,7 +25,8 @@ import org.quantlstm.common.UserInputException;
  * @param features values per step
  * @param layers   the layers in order; the last is {@code Dense(1, LINEAR)}
  */
-public record LstmSpec(String name, int lookback, int features, List<Layer> layers) {
+public record LstmSpec(String name, int lookback, int features, List<Layer> layers)
+        implements java.io.Serializable {
     public LstmSpec {
         Objects.requireNonNull(name, "name");
         if (lookback <= 0 || features <= 0) {
@@ -59,7 +60,7 @@ public record LstmSpec(String name, int lookback, int features, List<Layer> laye
     @JsonSubTypes({@JsonSubTypes.Type(value = Recurrent.class, name = "lstm"),
             @JsonSubTypes.Type(value = Dropout.class, name = "dropout"),
             @JsonSubTypes.Type(value = Dense.class, name = "dense")})
-    public sealed interface Layer permits Recurrent, Dropout, Dense {
+    public sealed interface Layer extends java.io.Serializable permits Recurrent, Dropout, Dense {
     }
 
     /** The recurrent cell: LSTM (4 gates) or GRU (3 gates). */

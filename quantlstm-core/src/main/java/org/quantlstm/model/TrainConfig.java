@@ -26,7 +26,8 @@ import org.quantlstm.common.UserInputException;
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, LossKind loss, double huberDelta,
                           int patience, double minDelta, int lrPatience, double lrFactor, double minLearningRate,
-                          double clipNorm, long seed, boolean shuffle, boolean restoreBest, int threads) {
+                          double clipNorm, long seed, boolean shuffle, boolean restoreBest, int threads)
+        implements java.io.Serializable {
     public TrainConfig {
         if (epochs <= 0 || batchSize <= 0 || threads <= 0) {
             throw new UserInputException("epochs, batchSize and threads must be positive: " + epochs + ", "

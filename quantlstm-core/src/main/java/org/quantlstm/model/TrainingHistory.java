@@ -6,7 +6,8 @@ package org.quantlstm.model;
  * with that epoch's weights.
  */
 public record TrainingHistory(double[] trainLoss, double[] validLoss, double[] learningRate, int bestEpoch,
-                              boolean stoppedEarly, boolean restoredBest, long steps) {
+                              boolean stoppedEarly, boolean restoredBest, long steps)
+        implements java.io.Serializable {
     public TrainingHistory {
         trainLoss = trainLoss.clone();
         validLoss = validLoss.clone();

@@ -1,6 +1,8 @@
 package org.quantlstm.systems.weekly12;
 
 import org.quantlstm.workflow.DataFingerprint;
+import org.quantlstm.workflow.LocalTaskRunner;
+import org.quantlstm.workflow.TaskRunner;
 import org.quantlstm.workflow.ExperimentConfig;
 import org.quantlstm.workflow.ConfigSection;
 import org.quantlstm.workflow.ForecastSpec;
@@ -37,7 +39,6 @@ import org.quantlstm.features.sets.CloseOnly;
 import org.quantlstm.features.sets.FeatureSets;
 import org.quantlstm.model.ForecastMetrics;
 import org.quantlstm.model.LstmSpec;
-import org.quantlstm.model.ParallelTrainer;
 import org.quantlstm.model.TrainConfig;
 import org.quantlstm.portfolio.EqualWeightRebalancer;
 import org.quantlstm.portfolio.PredictedChangeRebalancer;
@@ -82,7 +83,8 @@ public final class Weekly12Pipeline {
      * @param testEnd      last Friday of the test; the last decision is the Friday before
      * @param validation   fraction of the training windows (the latest ones) held out for early stopping
      * @param trials       K of the Deflated Sharpe Ratio
-     * @param cores        CPU cores for {@link ParallelTrainer}
+     * @param cores        CPU cores: PyTorch threads per model are {@code max(1, cores / min(models, cores))}, and
+     *                     the local engine trains at most this many models at once
      */
     public record Settings(List<Symbol> tickers, Symbol benchmark, LocalDate historyStart, LocalDate trainEnd,
                            LocalDate testEnd, String net, int lookback, int epochs, int batchSize, double learningRate,
@@ -167,7 +169,7 @@ public final class Weekly12Pipeline {
                 s.allowShort() ? "allowed" : "not allowed", s.costBps());
         out.println("=".repeat(96));
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
-            Result r = compute(s, weekly, bench, out, ctx.progress());
+            Result r = compute(s, weekly, bench, out, ctx.progress(), ctx.runner());
             out.print("\n" + r.trainingTable() + "\n" + r.forecastTable());
             write(folder, cfg, s, r, weekly, bench, data);
             String summary = r.trainingTable() + "\n" + r.forecastTable() + "\n" + r.tearSheet();
@@ -187,6 +189,18 @@ public final class Weekly12Pipeline {
      */
     public Result compute(Settings s, Map<Symbol, BarSeries> weekly, BarSeries benchmark, PrintStream out,
                           boolean progress) {
+        try (TaskRunner local = new LocalTaskRunner(s.cores())) {
+            return compute(s, weekly, benchmark, out, progress, local);
+        }
+    }
+
+    /**
+     * As {@link #compute(Settings, Map, BarSeries, PrintStream, boolean)}, training the models as independent
+     * {@link StockTraining} tasks on {@code runner} (local threads or a cluster; same answers either way, since
+     * each task carries its data, seed and PyTorch thread count).
+     */
+    public Result compute(Settings s, Map<Symbol, BarSeries> weekly, BarSeries benchmark, PrintStream out,
+                          boolean progress, TaskRunner runner) {
         // 1. The decision panel: every Friday from train_end to test_end, common to all stocks and the index.
         BarSeries first = weekly.get(s.tickers().get(0));
         long trainEnd = atMidnight(s.trainEnd());
@@ -209,7 +223,7 @@ public final class Weekly12Pipeline {
         TrainConfig train = s.forecast().train();
         Retraining retrain = s.forecast().retrain();
         List<Prepared> prepared = new ArrayList<>();
-        List<ParallelTrainer.Job> jobs = new ArrayList<>();
+        List<StockTraining> jobs = new ArrayList<>();
         List<List<Retraining.Fold>> folds = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Symbol t = s.tickers().get(i);
@@ -223,13 +237,14 @@ public final class Weekly12Pipeline {
             }
             prepared.add(p);
             if (!retrain.active()) {
-                jobs.add(new ParallelTrainer.Job(t.value(), spec, s.seed() + i, p.train(), p.valid(), train));
+                jobs.add(new StockTraining(t.value(), spec, s.seed() + i, p.train(), p.valid(), train, p.test()));
                 folds.add(List.of());
             } else {
                 List<Retraining.Fold> fs = retrain.folds(p.decisionFrom(), p.decisionFrom() + rows - 1, 1,
                         p.labelled().endIndex()[0]);
                 folds.add(fs);
                 int[] end = p.labelled().endIndex();
+                int[] testBars = p.test().endIndex();
                 for (int k = 0; k < fs.size(); k++) {
                     Retraining.Fold f = fs.get(k);
                     int a = firstAtOrAfter(end, f.trainFrom());
@@ -239,69 +254,90 @@ public final class Weekly12Pipeline {
                         throw new UserInputException(t + ": a retraining fold has only " + (b - a - v)
                                 + " training windows; use a longer model.retrain_window");
                     }
-                    jobs.add(new ParallelTrainer.Job(t.value() + "#" + (k + 1), spec, s.seed() + i,
-                            p.labelled().slice(a, b - v), v > 0 ? p.labelled().slice(b - v, b) : null, train));
+                    // the block of decision weeks this fold's model forecasts
+                    int pa = firstAtOrAfter(testBars, f.predictFrom());
+                    int pb = firstAtOrAfter(testBars, f.predictTo());
+                    jobs.add(new StockTraining(t.value() + "#" + (k + 1), spec, s.seed() + i,
+                            p.labelled().slice(a, b - v), v > 0 ? p.labelled().slice(b - v, b) : null, train,
+                            pb > pa ? p.test().slice(pa, pb) : null));
                 }
             }
         }
-        ParallelTrainer trainer = new ParallelTrainer(s.cores());
+        // PyTorch threads per model depend only on the settings and the number of models, never on the engine:
+        // results are bit-identical only for the same thread count, so local and cluster runs agree.
+        int jobCount = jobs.size();
+        int threads = Math.max(1, s.cores() / Math.max(1, Math.min(jobCount, s.cores())));
+        for (int j = 0; j < jobCount; j++) {
+            StockTraining job = jobs.get(j);
+            jobs.set(j, new StockTraining(job.name(), job.spec(), job.seed(), job.train(), job.valid(),
+                    job.config().withThreads(threads), job.forecast()));
+        }
+        // The local engine trains at most `cores` models at once, as before the task runner.
+        TaskRunner shared = runner;
+        TaskRunner own = runner instanceof LocalTaskRunner && runner.parallelism() > s.cores()
+                ? new LocalTaskRunner(s.cores()) : null;
+        TaskRunner engine = own != null ? own : shared;
         String cellName = spec.layers().get(0) instanceof LstmSpec.Recurrent r0 ? r0.cell().name() : "LSTM";
         out.printf(Locale.ROOT, "Training %d %ss (%,d weights each) with %d workers x %d PyTorch thread(s); "
-                        + "retraining %s...%n", jobs.size(), cellName, spec.parameterCount(),
-                trainer.workers(jobs.size()), trainer.threadsPerWorker(jobs.size()), retrain.describe());
-        int jobCount = jobs.size();
+                        + "retraining %s...%n", jobCount, cellName, spec.parameterCount(),
+                Math.max(1, Math.min(jobCount, engine.parallelism())), threads, retrain.describe());
+        if (!(engine instanceof LocalTaskRunner)) {
+            out.println("Tasks run on " + engine.describe());
+        }
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
-        List<ParallelTrainer.Trained> trained = trainer.trainAll(jobs, m -> {
-            if (progress) {
-                out.printf(Locale.ROOT, "  [%2d/%d] %-5s trained: %3d epochs, best %3d, valid MSE %.3g  (%.0f s)%n",
-                        done.incrementAndGet(), jobCount, m.name(), m.history().epochs(), m.history().bestEpoch() + 1,
-                        m.history().bestLoss(), (System.nanoTime() - started) / 1e9);
+        List<StockTraining.Done> trained;
+        try {
+            trained = engine.map("train", jobs, StockTraining::run, (stage, index, finished, total) -> {
+                if (progress) {
+                    out.printf(Locale.ROOT, "  [%2d/%d] %-5s trained  (%.0f s)%n", done.incrementAndGet(), total,
+                            jobs.get(index).name(), (System.nanoTime() - started) / 1e9);
+                }
+            });
+        } finally {
+            if (own != null) {
+                own.close();
             }
-        });
+        }
 
         // 3. Forecasts for each decision row, from the window ending at that row.
         List<StockModel> models = new ArrayList<>();
-        try {
-            int job = 0;
-            for (int i = 0; i < n; i++) {
-                Prepared p = prepared.get(i);
-                ParallelTrainer.Trained m = trained.get(job);
-                double[] z;
-                if (!retrain.active()) {
-                    z = m.forecaster().predict(p.test());
-                    job++;
-                } else {
-                    // each block of decision weeks from the model of its fold
-                    z = new double[p.test().samples()];
-                    int[] testBars = p.test().endIndex();
-                    for (Retraining.Fold f : folds.get(i)) {
-                        int a = firstAtOrAfter(testBars, f.predictFrom());
-                        int b = firstAtOrAfter(testBars, f.predictTo());
-                        if (b > a) {
-                            double[] part = trained.get(job).forecaster().predict(p.test().slice(a, b));
-                            System.arraycopy(part, 0, z, a, part.length);
-                        }
-                        job++;
+        int job = 0;
+        for (int i = 0; i < n; i++) {
+            Prepared p = prepared.get(i);
+            StockTraining.Done m = trained.get(job);
+            double[] z;
+            if (!retrain.active()) {
+                z = m.forecast();
+                job++;
+            } else {
+                // each block of decision weeks from the model of its fold
+                z = new double[p.test().samples()];
+                int[] testBars = p.test().endIndex();
+                for (Retraining.Fold f : folds.get(i)) {
+                    int a = firstAtOrAfter(testBars, f.predictFrom());
+                    int b = firstAtOrAfter(testBars, f.predictTo());
+                    if (b > a) {
+                        double[] part = trained.get(job).forecast();
+                        System.arraycopy(part, 0, z, a, part.length);
                     }
+                    job++;
                 }
-                double[] pred = new double[rows - 1];
-                double[] last = new double[rows - 1];
-                double[] actual = new double[rows - 1];
-                for (int k = 0; k < rows - 1; k++) {
-                    pred[k] = p.scaler().inverse(0, z[k]);
-                    last[k] = prices[k][i];
-                    actual[k] = prices[k + 1][i];
-                    predicted[k][i] = pred[k];
-                }
-                ForecastMetrics.Report report = ForecastMetrics.evaluate(actual, pred, last, p.drift(),
-                        ForecastMetrics.Target.LEVEL);
-                models.add(new StockModel(s.tickers().get(i).value(), p.historyStart(), p.train().samples(), p.valid().samples(),
-                        m.history().epochs(), m.history().bestEpoch() + 1, m.history().bestLoss(), pred, last, actual,
-                        report));
             }
-        } finally {
-            trained.forEach(ParallelTrainer.Trained::close);
+            double[] pred = new double[rows - 1];
+            double[] last = new double[rows - 1];
+            double[] actual = new double[rows - 1];
+            for (int k = 0; k < rows - 1; k++) {
+                pred[k] = p.scaler().inverse(0, z[k]);
+                last[k] = prices[k][i];
+                actual[k] = prices[k + 1][i];
+                predicted[k][i] = pred[k];
+            }
+            ForecastMetrics.Report report = ForecastMetrics.evaluate(actual, pred, last, p.drift(),
+                    ForecastMetrics.Target.LEVEL);
+            models.add(new StockModel(s.tickers().get(i).value(), p.historyStart(), p.train().samples(), p.valid().samples(),
+                    m.history().epochs(), m.history().bestEpoch() + 1, m.history().bestLoss(), pred, last, actual,
+                    report));
         }
 
         // 4. Portfolios: the strategy and 1/N through the weekly loop, the index as buy-and-hold.
