@@ -57,6 +57,10 @@ public final class SparkTaskRunner implements TaskRunner {
         if (closed) {
             throw new IllegalStateException("task runner is closed");
         }
+        if (sc.sc().isStopped()) {
+            throw new IllegalStateException(stage + ": the Spark context has stopped (Spark gives up when no master at "
+                    + sc.master() + " answers for a minute)");
+        }
         int n = tasks.size();
         if (n == 0) {
             return List.of();

@@ -60,6 +60,7 @@ public final class SparkTaskRunnerFactory implements TaskRunnerFactory {
         conf.setMaster(m);
         conf.setIfMissing("spark.app.name", "quantlstm");
         conf.setIfMissing("spark.ui.enabled", "false");
+        conf.setIfMissing("spark.log.level", "WARN");
         conf.setIfMissing("spark.executor.extraJavaOptions", "-Dai.djl.offline=true -Djava.awt.headless=true");
         conf.setIfMissing("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         if (m.startsWith("spark://") && !conf.contains("spark.jars")) {
