@@ -86,11 +86,11 @@ public final class ClusterBench {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int tickers = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         ExperimentConfig cfg = ExperimentConfig.load("weekly-12", Map.of("model.epochs", String.valueOf(epochs),
-                "model.patience", "0", "portfolio.cores", "2"));
+                "model.patience", "10000", "portfolio.cores", "2"));
         Weekly12Pipeline.Settings all = Weekly12Pipeline.Settings.of(cfg);
         List<Symbol> names = all.tickers().subList(0, Math.min(tickers, all.tickers().size()));
         ExperimentConfig sub = ExperimentConfig.load("weekly-12", Map.of("model.epochs", String.valueOf(epochs),
-                "model.patience", "0", "portfolio.cores", "2", "data.tickers",
+                "model.patience", "10000", "portfolio.cores", "2", "data.tickers",
                 String.join(",", names.stream().map(Symbol::value).toList())));
         Weekly12Pipeline.Settings s = Weekly12Pipeline.Settings.of(sub);
         BundledSource src = new BundledSource();
