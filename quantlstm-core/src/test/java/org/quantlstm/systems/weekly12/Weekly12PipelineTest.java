@@ -54,7 +54,7 @@ class Weekly12PipelineTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         Weekly12Pipeline.Result base = pipeline.compute(tiny(), weekly, ndx,
                 new PrintStream(progress, true, StandardCharsets.UTF_8), true);
-        // One progress line per stock, as each model finishes (ParallelTrainer's callback).
+        // One progress line per stock, as each model finishes (the task runner's progress, on this thread).
         String lines = progress.toString(StandardCharsets.UTF_8);
         assertThat(lines).contains("2 workers x 1 PyTorch thread", "[ 1/3]", "[ 2/3]", "[ 3/3]", "TSLA", "NVDA", "PEP");
         int decisions = base.times().length - 1;
