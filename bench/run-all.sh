@@ -3,10 +3,11 @@
 # repository root: bash bench/run-all.sh [path to sp500_daily_2013_2025.csv.gz]  > bench-output.txt
 set -euo pipefail
 sp500="${1:-../shared/data/sp500_daily_2013_2025.csv.gz}"
-mvn -q -B -o -DskipTests package
-touch target/.built
-mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
-cp="target/classes:target/test-classes:$(cat target/cp.txt)"
+mvn -q -B -o -DskipTests -pl quantlstm-core -am package
+touch quantlstm-core/target/.built
+(cd quantlstm-core && mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test)
+c=quantlstm-core/target
+cp="$c/classes:$c/test-classes:$(cat $c/cp.txt)"
 export OMP_WAIT_POLICY=PASSIVE TORCH_CPP_LOG_LEVEL=ERROR
 echo "## machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m), $(date -u +%F), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "## features"; java -Xmx2g -cp "$cp" org.quantlstm.bench.FeaturesBench "$sp500" 2 5

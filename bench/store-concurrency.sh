@@ -1,11 +1,11 @@
 #!/bin/bash
 # Issue 16: a 1.5 M-row import with readers in other processes, then five re-imports (file size after each).
-# Usage: bench/store-concurrency.sh   (from the repository root, after `mvn -B -o -q compile`)
+# Usage: bench/store-concurrency.sh   (from the repository root, after `mvn -B -o -q -pl quantlstm-core -am compile`)
 set -u
 cd "$(dirname "$0")/.."
 W=${TMPDIR:-/tmp}/quantlstm-store-bench; rm -rf "$W"; mkdir -p "$W"
-mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$W/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-Q="java -Xmx2g -cp target/classes:$(cat "$W/cp.txt") org.quantlstm.cli.Main"
+(cd quantlstm-core && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$W/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
+Q="java -Xmx2g -cp quantlstm-core/target/classes:$(cat "$W/cp.txt") org.quantlstm.cli.Main"
 python3 - "$W" <<'PY'
 import datetime, sys
 for name, off in (('big', 0), ('big2', 0.5)):
@@ -22,7 +22,7 @@ for name, off in (('big', 0), ('big2', 0.5)):
 PY
 D="$W/store"
 echo "loadavg before: $(cat /proc/loadavg)"
-$Q --data-dir "$D" data import src/test/resources/hostile/daily-data.csv --symbol KEEP >/dev/null 2>&1
+$Q --data-dir "$D" data import quantlstm-core/src/test/resources/hostile/daily-data.csv --symbol KEEP >/dev/null 2>&1
 s=$(date +%s.%N)
 ( $Q --data-dir "$D" data import "$W/big.csv" --interval 1h >"$W/imp.out" 2>&1; echo "import rc=$? $(echo "$(date +%s.%N) - $s" | bc) s" ) &
 IMP=$!
