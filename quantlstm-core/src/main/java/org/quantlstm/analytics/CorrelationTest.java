@@ -30,6 +30,19 @@ public final class CorrelationTest {
 
     /** The test of the correlation of {@code x} and {@code y} (same length). */
     public static Result of(double[] x, double[] y) {
+        int n = finitePairs(x, y);
+        double r = pearson(x, y);
+        if (n < 3 || Double.isNaN(r)) {
+            return new Result(Double.NaN, Double.NaN, Double.NaN, n);
+        }
+        return ofCorrelation(Math.max(-1, Math.min(1, r)), n);
+    }
+
+    /**
+     * Pearson correlation of the pairs where both values are finite; NaN with fewer than 3 such pairs or when
+     * either side does not vary. The one implementation (the report's information coefficient reads it too).
+     */
+    public static double pearson(double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("lengths differ: " + x.length + " vs " + y.length);
         }
@@ -43,7 +56,7 @@ public final class CorrelationTest {
             }
         }
         if (n < 3) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, n);
+            return Double.NaN;
         }
         mx /= n;
         my /= n;
@@ -56,11 +69,17 @@ public final class CorrelationTest {
                 syy += dy * dy;
             }
         }
-        if (!(sxx > 0) || !(syy > 0)) {
-            return new Result(Double.NaN, Double.NaN, Double.NaN, n);
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
+    private static int finitePairs(double[] x, double[] y) {
+        int n = 0;
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                n++;
+            }
         }
-        double r = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
-        return ofCorrelation(r, n);
+        return n;
     }
 
     /** The test of a correlation {@code r} computed from {@code n} pairs. */

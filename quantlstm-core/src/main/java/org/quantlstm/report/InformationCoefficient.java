@@ -19,32 +19,10 @@ public final class InformationCoefficient {
     public record Summary(int dates, double mean, double std, double tStat) {
     }
 
+    /** Pearson correlation of the finite pairs ({@link org.quantlstm.analytics.CorrelationTest#pearson}). */
     public static double pearson(double[] x, double[] y) {
         check(x, y);
-        int n = 0;
-        double mx = 0, my = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                n++;
-                mx += x[i];
-                my += y[i];
-            }
-        }
-        if (n < 3) {
-            return Double.NaN;
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                double dx = x[i] - mx, dy = y[i] - my;
-                sxy += dx * dy;
-                sxx += dx * dx;
-                syy += dy * dy;
-            }
-        }
-        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+        return org.quantlstm.analytics.CorrelationTest.pearson(x, y);
     }
 
     public static double spearman(double[] x, double[] y) {
