@@ -149,6 +149,7 @@ public final class TearSheet {
         summary(body, rows, best, nav);
         metricsTable(body, rows, best, nav);
         VerdictSections.append(body, run.metrics, nav);
+        TrialSections.append(body, run.metrics, nav);
         equity(body, rows, best, nav);
         detail(body, rows, best, nav);
         forecast(body, nav);

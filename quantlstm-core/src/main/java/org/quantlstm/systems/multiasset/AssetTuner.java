@@ -241,6 +241,8 @@ public final class AssetTuner {
 
     private final Settings settings;
     private final Map<Integer, Double> validationSharpe = new ConcurrentHashMap<>();
+    /** Each finished trial's per-bar validation strategy returns (at most trials × validation bars doubles), for PBO. */
+    private final Map<Integer, double[]> validationReturns = new ConcurrentHashMap<>();
 
     public AssetTuner(Settings settings) {
         this.settings = settings;
@@ -285,6 +287,7 @@ public final class AssetTuner {
             };
             Evaluation e = fitAndTrade(seen, trainEnd, trainEnd - 1, validEnd, true, p, reporter);
             validationSharpe.put(trial.number(), e.perPeriodSharpe());
+            validationReturns.put(trial.number(), e.backtest().returns());
             return DegenerateTrials.apply(trial, e, score(e), settings.goal(), settings.allowShort());
         };
     }
@@ -454,6 +457,14 @@ public final class AssetTuner {
     /** The validation per-period Sharpe ratios of the trials this process ran, by trial number. */
     public Map<Integer, Double> validationSharpes() {
         return Map.copyOf(validationSharpe);
+    }
+
+    /**
+     * The per-bar strategy returns on the validation segment of every trial this process evaluated to the end, by trial
+     * number (all over the same bars); {@link TrialPbo} keeps the COMPLETE ones.
+     */
+    public Map<Integer, double[]> validationReturns() {
+        return Map.copyOf(validationReturns);
     }
 
     /**

@@ -67,7 +67,13 @@ public final class MultiAssetPipeline {
     /** One asset's outcome. */
     public record AssetResult(Symbol symbol, Interval interval, int periodsPerYear, BarSeries series, DataSplit split,
                               List<FrozenTrial> trials, FrozenTrial best, AssetTuner.Evaluation test,
-                              AssetTuner.Deflation deflation, Baselines.Report baselines) {
+                              AssetTuner.Deflation deflation, Baselines.Report baselines, TrialPbo pbo) {
+        /** Without the PBO over trials. */
+        public AssetResult(Symbol symbol, Interval interval, int periodsPerYear, BarSeries series, DataSplit split,
+                           List<FrozenTrial> trials, FrozenTrial best, AssetTuner.Evaluation test,
+                           AssetTuner.Deflation deflation, Baselines.Report baselines) {
+            this(symbol, interval, periodsPerYear, series, split, trials, best, test, deflation, baselines, null);
+        }
     }
 
     public RunOutcome run(ExperimentConfig cfg, RunContext ctx) {
@@ -184,7 +190,10 @@ public final class MultiAssetPipeline {
                 tuner.settings().space()));
         Baselines.Report base = Baselines.of(s, test, tuner.settings().backtest(), tuner.settings().allowShort(), ppy,
                 ridge);
-        return new AssetResult(s.symbol(), s.interval(), ppy, s, split, trials, best, test, d, base);
+        // issue 14 item 5: PBO over this asset's completed tuning trials on the validation segment
+        TrialPbo pbo = TrialPbo.of(trials, tuner.validationReturns());
+        out.println(pbo.line());
+        return new AssetResult(s.symbol(), s.interval(), ppy, s, split, trials, best, test, d, base, pbo);
     }
 
     /** {@code XAUUSD 5, XAGUSD 5, …}: the models trained for each asset's test evaluation. */
@@ -457,6 +466,12 @@ public final class MultiAssetPipeline {
             a.put("dsr_sharpe_variance_source", r.deflation().varianceSource());
             a.put("test_rmse", nan(r.test().rmse()));
             a.put("models_trained", r.test().modelsTrained());
+            if (r.pbo() != null) {
+                a.put("pbo", r.pbo().json());
+            }
+            if (r.test().history() != null) {
+                a.put("training_loss", r.test().history().trainLoss());
+            }
             Baselines.Report base = r.baselines();
             a.put("constant_position", base.constant() == null ? null : base.constant().code());
             a.put("test_bars", base.testBars());

@@ -78,6 +78,15 @@ class MultiAssetPipelineTest {
                     : switch (filled.get(0)) { case "1" -> "long"; case "-1" -> "short"; default -> "flat"; };
             assertThat(a.get("constant_position").isNull() ? null : a.get("constant_position").asText()).isEqualTo(constant);
         }
+        // issue 14 item 5: PBO over each asset's trials (a line, metrics.json, the report), and the loss-per-epoch chart
+        assertThat(console).containsPattern("PBO over (\\d+ trials \\(CSCV, S=\\d+\\): \\d\\.\\d{3}|trials: not computed, )");
+        for (JsonNode a : m.get("assets")) {
+            assertThat(a.get("pbo").has("pbo")).isTrue();
+            assertThat(a.get("pbo").has("logits") || a.get("pbo").has("note")).isTrue();
+            assertThat(a.get("training_loss")).hasSize(1);
+        }
+        String report = Files.readString(f.resolve(org.quantlstm.report.TearSheet.FILE));
+        assertThat(report).contains("id=\"asset-tuning\"", "id=\"training-loss-0\"", "id=\"training-loss-1\"");
         List<String> trials = Files.readAllLines(f.resolve("trials.csv"));
         assertThat(trials.get(0)).isEqualTo("ticker,number,state,value,duration_ms,params,degenerate");
         assertThat(trials).hasSize(1 + 2 * 2);
