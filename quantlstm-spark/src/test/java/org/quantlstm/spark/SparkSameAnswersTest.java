@@ -111,4 +111,36 @@ class SparkSameAnswersTest {
         // the random sampler drew three different configurations (the comparison is not of one trial thrice)
         assertThat(local.stream().map(FrozenTrial::params).distinct()).hasSize(3);
     }
+
+    private static WeeklyFixture.Run seeds(TaskRunner runner, Path dir) {
+        Systems systems = Systems.standard();
+        ExperimentConfig cfg = systems.load("spy-analyser", Map.of("data.source", "bundled", "model.epochs", "1",
+                "model.lookback", "20", "robustness.seeds", "2", "seed", "5"));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        RunContext ctx = new RunContext(dir.resolve("runs"), dir.resolve("data"), out,
+                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), false).withRunner(runner);
+        var outcome = systems.run(cfg, ctx);
+        return new WeeklyFixture.Run(console.toString(StandardCharsets.UTF_8), outcome.summary(),
+                WeeklyFixture.files(outcome.folder()));
+    }
+
+    @Test
+    @Tag("slow")
+    void spyAnalyserSeedRepeatsRunAsSparkTasksWithTheSameTable(@TempDir Path dir) {
+        WeeklyFixture.Run local;
+        try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
+            local = seeds(threads, dir.resolve("local"));
+        }
+        WeeklyFixture.Run onSpark = seeds(spark, dir.resolve("spark"));
+        assertThat(onSpark.console()).contains("Seed variance: 1 more seeds (6..6) on spark local[2,4]",
+                "seed 6 finished (1/1)");
+        String table = local.summary().substring(local.summary().indexOf("SEED VARIANCE"));
+        assertThat(table).contains("\n5 ", "\n6 ");
+        assertThat(onSpark.summary()).endsWith(table);
+        for (String name : List.of("metrics.json", "summary.txt")) {
+            assertThat(WeeklyFixture.firstDifference(local.files().get(name), onSpark.files().get(name))).as(name)
+                    .isNull();
+        }
+    }
 }
