@@ -8,6 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.quantlstm.analytics.Spread;
+import org.quantlstm.common.Interval;
+import org.quantlstm.common.Symbol;
+import org.quantlstm.data.BarSeries;
+import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.ForecastStage;
 
 /**
  * Seed variance: the run repeated with seeds s, s+1, …, s+N−1 (weights, dropout and shuffling), everything else
@@ -43,8 +48,43 @@ final class SeedRepeats {
         }
     }
 
-    /** The task of one repeat: its seed (the series and settings are the run's). */
+    /** The task of one repeat: its seed (the series and settings are the run's, in {@link Context}). */
     record Task(long seed) implements Serializable {
+    }
+
+    /** A bar series as plain columns, so that a repeat can run in another JVM (a Spark executor). */
+    record SeriesData(String symbol, String interval, long[] times, double[] open, double[] high, double[] low,
+                      double[] close, double[] adjClose, double[] volume) implements Serializable {
+        static SeriesData of(BarSeries s) {
+            return new SeriesData(s.symbol().value(), s.interval().code(), s.epochMillis(), s.opens(), s.highs(),
+                    s.lows(), s.closes(), s.adjCloses(), s.volumes());
+        }
+
+        BarSeries series() {
+            return BarSeries.of(Symbol.of(symbol), Interval.parse(interval), times, open, high, low, close, adjClose,
+                    volume);
+        }
+    }
+
+    /**
+     * What every repeat shares, as plain data: the experiment as its resolved YAML text (overrides applied), the
+     * series as columns, the run's split boundary (epoch millis) and the PyTorch threads per repeat. Each repeat
+     * rebuilds the configuration and the series from it, so nothing live crosses a JVM boundary and the work
+     * ({@code context::evaluate}) serialises.
+     */
+    record Context(String yaml, String label, SeriesData series, long validStart, long testStart, int threads)
+            implements Serializable {
+
+        static Context of(ExperimentConfig cfg, BarSeries series, ForecastStage.Boundary boundary, int threads) {
+            return new Context(cfg.yaml(), cfg.label(), SeriesData.of(series), boundary.validStart(),
+                    boundary.testStart(), threads);
+        }
+
+        Figures evaluate(Task task) {
+            ExperimentConfig cfg = ExperimentConfig.parse(yaml, label, Map.of());
+            return SpyAnalyserPipeline.figuresOf(cfg, series.series(),
+                    new ForecastStage.Boundary(validStart, testStart), task.seed(), threads);
+        }
     }
 
     /** The summary over the seeds. */

@@ -273,9 +273,8 @@ public final class SpyAnalyserPipeline {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
         out.printf(Locale.ROOT, "Seed variance: %d more seeds (%d..%d) on %s, %d at a time...%n", tasks.size(), seed + 1,
                 seed + n - 1, runner.describe(), parallel);
-        ForecastStage.Boundary boundary = first.boundary();
-        List<SeedRepeats.Figures> done = runner.map("seed", tasks,
-                t -> figuresOf(cfg, series, boundary, t.seed(), threads),
+        SeedRepeats.Context context = SeedRepeats.Context.of(cfg, series, first.boundary(), threads);
+        List<SeedRepeats.Figures> done = runner.map("seed", tasks, context::evaluate,
                 (stage, index, count, total) -> out.printf(Locale.ROOT, "  seed %d finished (%d/%d)%n",
                         tasks.get(index).seed(), count, total));
         List<SeedRepeats.Figures> all = new ArrayList<>();
