@@ -24,13 +24,14 @@ class MultiProcessStudyTest {
     @TempDir
     Path dir;
 
-    private Process launch(Path db, String study, int total, int threads, long sleepMs, long seed, Path go)
-            throws IOException {
+    private Process launch(Path db, String study, int total, int threads, long sleepMs, long seed, Path go,
+                           String... extra) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", cp, StudyWorkerMain.class.getName(),
                 db.toString(), study, Integer.toString(total), Integer.toString(threads), Long.toString(sleepMs),
                 Long.toString(seed), go.toString());
+        pb.command().addAll(List.of(extra));
         pb.redirectErrorStream(true);
         return pb.start();
     }
@@ -123,8 +124,10 @@ class MultiProcessStudyTest {
         Path db = dir.resolve("shared.duckdb");
         Path go = dir.resolve("go");
         int total = 16;
-        Process a = launch(db, "shared", total, 2, 120, 11, go);
-        Process b = launch(db, "shared", total, 2, 120, 22, go);
+        // the handshake makes each worker's trials wait until the other has started one, so both run trials
+        // however the OS schedules the two processes (without it, one could take all 16 on a loaded machine)
+        Process a = launch(db, "shared", total, 2, 120, 11, go, "handshake");
+        Process b = launch(db, "shared", total, 2, 120, 22, go, "handshake");
         List<String> outA = drain(a);
         List<String> outB = drain(b);
         awaitLine(outA, "READY", a);

@@ -10,7 +10,10 @@ import java.nio.file.Path;
  * it holds {@code total} trials. Prints {@code READY}, one {@code RAN number value} line per trial it
  * finished, and {@code BEST number value} at the end.
  *
- * <p>Args: db-file study total threads sleep-ms seed go-file
+ * <p>Args: db-file study total threads sleep-ms seed go-file [handshake]. With {@code handshake}, no trial of this
+ * process finishes before a trial of another worker (another seed) has started: each trial writes
+ * {@code go-file.started-SEED} and waits (at most 60 s) for a peer's file, so that a test of two sharing workers
+ * does not depend on how the OS schedules them.
  */
 public final class StudyWorkerMain {
     private StudyWorkerMain() {
@@ -28,6 +31,32 @@ public final class StudyWorkerMain {
 
     static double value(double x, int n) {
         return (x - 1) * (x - 1) + 0.1 * n;
+    }
+
+    /** {@link #objective(long)} that first announces this worker and waits (bounded) for a peer's announcement. */
+    static Objective withHandshake(Objective inner, Path go, long seed) {
+        Path mine = go.resolveSibling(go.getFileName() + ".started-" + seed);
+        String prefix = go.getFileName() + ".started-";
+        return t -> {
+            if (!Files.exists(mine)) {
+                try {
+                    Files.createFile(mine);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another thread of this worker announced it first
+                }
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try (var files = Files.list(go.toAbsolutePath().getParent())) {
+                    if (files.map(f -> f.getFileName().toString())
+                            .anyMatch(n -> n.startsWith(prefix) && !n.equals(mine.getFileName().toString()))) {
+                        break;
+                    }
+                }
+                Thread.sleep(10);
+            }
+            return inner.evaluate(t);
+        };
     }
 
     public static void main(String[] args) throws Exception {
@@ -48,7 +77,9 @@ public final class StudyWorkerMain {
                     .sampler(new RandomSampler(seed))
                     .listener((trial, best, failure) -> out.println("RAN " + trial.number() + " " + trial.value()))
                     .open();
-            s.optimizeUntil(objective(sleepMs), total, threads);
+            Objective objective = args.length > 7 && args[7].equals("handshake")
+                    ? withHandshake(objective(sleepMs), go, seed) : objective(sleepMs);
+            s.optimizeUntil(objective, total, threads);
             FrozenTrial best = s.bestTrial().orElseThrow();
             out.println("BEST " + best.number() + " " + best.value());
         }
