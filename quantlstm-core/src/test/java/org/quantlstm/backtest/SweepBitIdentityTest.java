@@ -12,7 +12,7 @@ import org.quantlstm.signal.Thresholds;
 
 /**
  * The sweep's statistics are bit-identical to those of the code before the sweep loop was tuned (issue 13
- * follow-up): every final equity, Sharpe ratio, drawdown and fill count of 96 configurations × 12 engine
+ * follow-up): every final equity, Sharpe ratio, drawdown and fill count of 160 configurations × 12 engine
  * settings × 2 price sets (with and without volume) is folded into one 64-bit fingerprint per setting, recorded from the untuned loop at commit e5fa66a.
  * Any change in any bit of any figure changes the fingerprint.
  */
