@@ -138,7 +138,9 @@ public final class VectorizedBacktester {
         double pending = 0, last = 0;
         double prevE = capital, peakE = capital, mdd = 0, sum = 0, sumsq = 0;
         int nFills = 0;
-        double[] st = new double[4];
+        // the fee model's constants, read once per run; cost() is FeeModel.orderCost without impact, same arithmetic
+        double rate = fees.rate(), perShare = fees.perShare(), minCost = fees.minPerOrder();
+        boolean impacted = fees.impact() != FeeModel.Impact.NONE;
         double borrowRate = fees.borrowPerPeriod(ppy); // the fee model's borrowFee = |short notional| × this
         for (int j = 0; j < n; j++) {
             if (j > 0) {
@@ -158,24 +160,48 @@ public final class VectorizedBacktester {
                 }
             }
             if (hasPending && atOpen) {
-                st[CASH] = cash;
-                st[SHARES] = shares;
-                st[ENTRY] = entry;
-                st[PEAK] = peak;
-                if (fill(st, j, open[j], pending, fees, vol[j], maxGross, out)) {
-                    nFills++;
+                double p = open[j], v = vol[j];
+                boolean known = v > 0; // volume known: participation cap and impact apply
+                double ts, c;
+                if (pending == 0) {
+                    ts = known ? shares + fees.fillable(-shares, v) : shares + -shares;
+                    c = known && impacted ? fees.orderCost(ts - shares, p, v) : cost(ts - shares, p, rate, perShare, minCost);
+                } else { // as target(): one cost evaluation unless the gross limit binds
+                    double e0 = cash + shares * p;
+                    double want = pending * e0 / p - shares;
+                    ts = shares + (known ? fees.fillable(want, v) : want);
+                    c = known && impacted ? fees.orderCost(ts - shares, p, v) : cost(ts - shares, p, rate, perShare, minCost);
+                    double room = maxGross * (e0 - c);
+                    if (Math.abs(ts) * p > room) {
+                        ts = room > 0 ? Math.copySign(room / p, ts) : 0;
+                        c = known && impacted ? fees.orderCost(ts - shares, p, v) : cost(ts - shares, p, rate, perShare, minCost);
+                    }
                 }
-                cash = st[CASH];
-                shares = st[SHARES];
-                entry = st[ENTRY];
-                peak = st[PEAK];
+                double d = ts - shares;
+                if (d != 0) {
+                    cash = cash - (d * p + c);
+                    if (ts == 0) {
+                        entry = Double.NaN;
+                    } else if (shares == 0 || (ts > 0) != (shares > 0)) {
+                        entry = p;
+                        peak = p;
+                    }
+                    shares = ts;
+                    nFills++;
+                    if (out != null) {
+                        out.traded[j] += Math.abs(d) * p;
+                        out.costs[j] += c;
+                        out.fills.add(j, p, d, ts, c, pending, ExitReason.SIGNAL);
+                    }
+                }
                 hasPending = false;
             }
             if (stops && shares != 0) {
                 int side = shares > 0 ? 1 : -1;
                 double x = Bracket.exit(side, entry, peak, limits, open[j], high[j], low[j]);
                 if (x == x) {
-                    double c = fees.orderCost(shares, x, vol[j]);
+                    double c = impacted && vol[j] > 0 ? fees.orderCost(shares, x, vol[j])
+                            : cost(shares, x, rate, perShare, minCost);
                     cash += shares * x - c;
                     nFills++;
                     if (out != null) {
@@ -195,17 +221,40 @@ public final class VectorizedBacktester {
                 }
             }
             if (hasPending) {
-                st[CASH] = cash;
-                st[SHARES] = shares;
-                st[ENTRY] = entry;
-                st[PEAK] = peak;
-                if (fill(st, j, close[j], pending, fees, vol[j], maxGross, out)) {
-                    nFills++;
+                double p = close[j], v = vol[j];
+                boolean known = v > 0; // volume known: participation cap and impact apply
+                double ts, c;
+                if (pending == 0) {
+                    ts = known ? shares + fees.fillable(-shares, v) : shares + -shares;
+                    c = known && impacted ? fees.orderCost(ts - shares, p, v) : cost(ts - shares, p, rate, perShare, minCost);
+                } else { // as target(): one cost evaluation unless the gross limit binds
+                    double e0 = cash + shares * p;
+                    double want = pending * e0 / p - shares;
+                    ts = shares + (known ? fees.fillable(want, v) : want);
+                    c = known && impacted ? fees.orderCost(ts - shares, p, v) : cost(ts - shares, p, rate, perShare, minCost);
+                    double room = maxGross * (e0 - c);
+                    if (Math.abs(ts) * p > room) {
+                        ts = room > 0 ? Math.copySign(room / p, ts) : 0;
+                        c = known && impacted ? fees.orderCost(ts - shares, p, v) : cost(ts - shares, p, rate, perShare, minCost);
+                    }
                 }
-                cash = st[CASH];
-                shares = st[SHARES];
-                entry = st[ENTRY];
-                peak = st[PEAK];
+                double d = ts - shares;
+                if (d != 0) {
+                    cash = cash - (d * p + c);
+                    if (ts == 0) {
+                        entry = Double.NaN;
+                    } else if (shares == 0 || (ts > 0) != (shares > 0)) {
+                        entry = p;
+                        peak = p;
+                    }
+                    shares = ts;
+                    nFills++;
+                    if (out != null) {
+                        out.traded[j] += Math.abs(d) * p;
+                        out.costs[j] += c;
+                        out.fills.add(j, p, d, ts, c, pending, ExitReason.SIGNAL);
+                    }
+                }
                 hasPending = false;
             }
             double e = cash + shares * close[j];
@@ -260,48 +309,17 @@ public final class VectorizedBacktester {
         stats[COUNT] = Math.max(0, n - 1);
     }
 
-    private static final int CASH = 0, SHARES = 1, ENTRY = 2, PEAK = 3;
-
     /**
-     * Fills target weight {@code w} at {@code p} on bar j for the account in {@code st} (cash, shares, entry,
-     * peak), within the gross limit and the participation cap; true if anything traded. Kept out of the per-bar
-     * loop so that the loop stays small for the JIT (a fill is rare next to a bar).
+     * {@link FeeModel#orderCost} for a bar whose volume is unknown or a model without impact, with the model's
+     * rate, per-share commission and minimum read once per run: the same operations in the same order, so the
+     * same bits. Kept tiny so that the JIT inlines it into the per-bar loop.
      */
-    private static boolean fill(double[] st, int j, double p, double w, FeeModel fees, double volume, double maxGross,
-                                Columns out) {
-        double cash = st[CASH], shares = st[SHARES];
-        double e = cash + shares * p;
-        double ts, c;
-        if (w == 0) {
-            ts = shares + fees.fillable(-shares, volume);
-            c = fees.orderCost(ts - shares, p, volume);
-        } else { // as target(): one cost evaluation unless the gross limit binds
-            ts = shares + fees.fillable(w * e / p - shares, volume);
-            c = fees.orderCost(ts - shares, p, volume);
-            double room = maxGross * (e - c);
-            if (Math.abs(ts) * p > room) {
-                ts = room > 0 ? Math.copySign(room / p, ts) : 0;
-                c = fees.orderCost(ts - shares, p, volume);
-            }
+    private static double cost(double shares, double price, double rate, double perShare, double minCost) {
+        if (shares == 0) {
+            return 0;
         }
-        double d = ts - shares;
-        if (d == 0) {
-            return false;
-        }
-        st[CASH] = cash - (d * p + c);
-        if (ts == 0) {
-            st[ENTRY] = Double.NaN;
-        } else if (shares == 0 || (ts > 0) != (shares > 0)) {
-            st[ENTRY] = p;
-            st[PEAK] = p;
-        }
-        st[SHARES] = ts;
-        if (out != null) {
-            out.traded[j] += Math.abs(d) * p;
-            out.costs[j] += c;
-            out.fills.add(j, p, d, ts, c, w, ExitReason.SIGNAL);
-        }
-        return true;
+        double q = Math.abs(shares);
+        return Math.max(minCost, rate * (q * price) + perShare * q);
     }
 
     /**
