@@ -533,37 +533,48 @@ public final class AssetTuner {
                 .withCell(settings.cell());
         try (Forecaster f = Forecaster.create(spec, settings.seed())) {
             TrainingHistory history = f.fit(train, valid, tc, listener);
-            double[] trainPred = fy.inverse(0, f.predict(train));
-            double[] simple = new double[trainPred.length];
-            for (int i = 0; i < simple.length; i++) {
-                simple[i] = Math.expm1(trainPred[i]);
-            }
-            double centre = mean(simple);
-            double sd = std(simple);
-            if (!(sd > 0)) {
-                sd = Double.MIN_NORMAL;
-            }
-            double[] z = f.predict(infer);
-            int m = to - from;
-            double[] pc = new double[m];
-            double[] pr = new double[m];
-            double[] pos = new double[m];
-            Arrays.fill(pc, Double.NaN);
-            Arrays.fill(pr, Double.NaN);
-            for (int i = 0; i < infer.samples(); i++) {
-                int t = infer.endIndex()[i];
-                double logR = fy.inverse(0, z[i]);
-                pc[t - from] = close[t] * Math.exp(logR);
-                pr[t - from] = Math.expm1(logR);
-            }
-            double up = centre + p.longThreshold() * sd;
-            double down = centre - p.shortThreshold() * sd;
-            for (int i = 0; i < m; i++) {
-                double r = pr[i];
-                pos[i] = !Double.isFinite(r) ? 0 : r > up ? 1 : settings.allowShort() && r < down ? -1 : 0;
-            }
-            return traded(series, s, p, history, from, to, close, pc, pr, pos, sd, centre, 1);
+            return tradeForecasts(series, s, p, history, from, to, close, fy.inverse(0, f.predict(train)), infer,
+                    f.predict(infer), fy);
         }
+    }
+
+    /**
+     * Trades the forecasts {@code z} (scaled next-bar log returns) of the inference windows over bars
+     * {@code [from, to)}: long above {@code centre + long_threshold·sd}, short below {@code centre −
+     * short_threshold·sd} (where shorts are allowed), flat otherwise, where centre and sd are the mean and std of
+     * the training forecasts' simple returns ({@code trainLogPred}, log returns). The LSTM's and the ridge
+     * baseline's evaluations both trade through here.
+     */
+    Evaluation tradeForecasts(BarSeries series, BarSeries s, Params p, TrainingHistory history, int from, int to,
+                              double[] close, double[] trainLogPred, Windows infer, double[] z, StandardScaler fy) {
+        double[] simple = new double[trainLogPred.length];
+        for (int i = 0; i < simple.length; i++) {
+            simple[i] = Math.expm1(trainLogPred[i]);
+        }
+        double centre = mean(simple);
+        double sd = std(simple);
+        if (!(sd > 0)) {
+            sd = Double.MIN_NORMAL;
+        }
+        int m = to - from;
+        double[] pc = new double[m];
+        double[] pr = new double[m];
+        double[] pos = new double[m];
+        Arrays.fill(pc, Double.NaN);
+        Arrays.fill(pr, Double.NaN);
+        for (int i = 0; i < infer.samples(); i++) {
+            int t = infer.endIndex()[i];
+            double logR = fy.inverse(0, z[i]);
+            pc[t - from] = close[t] * Math.exp(logR);
+            pr[t - from] = Math.expm1(logR);
+        }
+        double up = centre + p.longThreshold() * sd;
+        double down = centre - p.shortThreshold() * sd;
+        for (int i = 0; i < m; i++) {
+            double r = pr[i];
+            pos[i] = !Double.isFinite(r) ? 0 : r > up ? 1 : settings.allowShort() && r < down ? -1 : 0;
+        }
+        return traded(series, s, p, history, from, to, close, pc, pr, pos, sd, centre, 1);
     }
 
     /** A one-line description of a test evaluation, for consoles. */

@@ -65,36 +65,8 @@ final class RidgeBaseline {
         Windows train = Windowing.build(scaled, y, p.seqLen(), 0, validEnd - 1);
         Windows infer = Windowing.forInference(scaled, y, p.seqLen(), from, to);
         LinearForecaster lf = chosen.refit(train);
-        double[] trainPred = fy.inverse(0, lf.predict(train));
-        double[] simple = new double[trainPred.length];
-        for (int i = 0; i < simple.length; i++) {
-            simple[i] = Math.expm1(trainPred[i]);
-        }
-        double centre = AssetTuner.mean(simple);
-        double sd = AssetTuner.std(simple);
-        if (!(sd > 0)) {
-            sd = Double.MIN_NORMAL;
-        }
-        int m = to - from;
-        double[] pc = new double[m];
-        double[] pr = new double[m];
-        double[] pos = new double[m];
-        Arrays.fill(pc, Double.NaN);
-        Arrays.fill(pr, Double.NaN);
-        double[] z = lf.predict(infer);
-        for (int i = 0; i < infer.samples(); i++) {
-            int t = infer.endIndex()[i];
-            double logR = fy.inverse(0, z[i]);
-            pc[t - from] = close[t] * Math.exp(logR);
-            pr[t - from] = Math.expm1(logR);
-        }
-        double up = centre + p.longThreshold() * sd;
-        double down = centre - p.shortThreshold() * sd;
-        for (int i = 0; i < m; i++) {
-            double r = pr[i];
-            pos[i] = !Double.isFinite(r) ? 0 : r > up ? 1 : tuner.settings().allowShort() && r < down ? -1 : 0;
-        }
-        AssetTuner.Evaluation e = tuner.traded(series, s, p, null, from, to, close, pc, pr, pos, sd, centre, 1);
+        AssetTuner.Evaluation e = tuner.tradeForecasts(series, s, p, null, from, to, close,
+                fy.inverse(0, lf.predict(train)), infer, lf.predict(infer), fy);
         return new Result(e, lf);
     }
 
