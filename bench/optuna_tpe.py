@@ -51,7 +51,10 @@ def main():
     ap.add_argument("--trials", type=int, default=100)
     ap.add_argument("--functions", default="branin,hartmann6")
     ap.add_argument("--samplers", default="random,tpe,tpe-multivariate,cmaes")
+    ap.add_argument("--per-seed", default=None, help="also write every seed's best values to this CSV "
+                    "(function,sampler,seed,best_half,best), as ./quantlstm bench tpe --per-seed does")
     a = ap.parse_args()
+    rows = ["function,sampler,seed,best_half,best"]
     half = a.trials // 2
     print("optuna %s, numpy %s, %d seeds, %d trials" % (optuna.__version__, np.__version__, a.seeds, a.trials))
     for fname in a.functions.split(","):
@@ -65,11 +68,15 @@ def main():
                 vals = [t.value for t in study.trials]
                 at_half.append(min(vals[:half]))
                 at_end.append(min(vals))
+                rows.append("%s,%s,%d,%.17g,%.17g" % (fname, sname, seed, at_half[-1], at_end[-1]))
             ms = (time.perf_counter() - t0) * 1000 / (a.seeds * a.trials)
             q1, med, q3 = quartiles(at_end)
             print("%s %s median@%d=%.3f median@%d=%.3f q1@%d=%.3f q3@%d=%.3f ms/trial=%.2f   [optuna]" % (
                 fname, sname, half, statistics.median(at_half), a.trials, med, a.trials, q1, a.trials, q3, ms),
                 flush=True)
+    if a.per_seed:
+        with open(a.per_seed, "w") as fh:
+            fh.write("\n".join(rows) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
 package org.quantlstm.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.quantlstm.common.AtomicFiles;
 import org.quantlstm.common.UserInputException;
 import org.quantlstm.tuning.BenchmarkFunctions;
 import org.quantlstm.tuning.SamplerBenchmark;
@@ -38,6 +42,11 @@ final class BenchTpeCommand implements Callable<Integer> {
             description = "Samplers (default: ${DEFAULT-VALUE}).")
     List<String> samplers;
 
+    @Option(names = "--per-seed", paramLabel = "FILE", description = "Also write every seed's best values to this CSV "
+            + "(function,sampler,seed,best_half,best); bench/optuna_tpe.py writes the same for Optuna, and "
+            + "bench/tpe_significance.py compares the two.")
+    Path perSeed;
+
     @Override
     public Integer call() {
         if (seeds < 1 || seeds > 10_000 || trials < 2 || trials > 100_000) {
@@ -56,10 +65,22 @@ final class BenchTpeCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        List<String> rows = new ArrayList<>();
+        rows.add("function,sampler,seed,best_half,best");
         for (BenchmarkFunctions.Function f : fs) {
             for (String s : samplers) {
-                out.println(SamplerBenchmark.run(f, s, seed -> SamplerBenchmark.sampler(s, seed), seeds, trials).line());
+                SamplerBenchmark.Result r = SamplerBenchmark.run(f, s, seed -> SamplerBenchmark.sampler(s, seed), seeds,
+                        trials);
+                out.println(r.line());
                 out.flush();
+                rows.addAll(r.perSeedRows());
+            }
+        }
+        if (perSeed != null) {
+            try {
+                AtomicFiles.write(perSeed, (String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (UncheckedIOException e) {
+                throw new UserInputException("bench tpe: cannot write --per-seed file " + shorten(perSeed.toString()));
             }
         }
         return 0;

@@ -30,9 +30,40 @@ public final class SamplerBenchmark {
         };
     }
 
-    /** Medians and quartiles of the best value per seed. */
+    /**
+     * Medians and quartiles of the best value per seed; {@code bestHalf[s]} and {@code best[s]} are seed s's best
+     * values after half the trials and after all of them (for significance tests against another tool's seeds).
+     */
     public record Result(String function, String sampler, int seeds, int trials, double medianHalf, double median,
-                         double q1, double q3, double msPerTrial) {
+                         double q1, double q3, double msPerTrial, double[] bestHalf, double[] best) {
+        public Result {
+            bestHalf = bestHalf.clone();
+            best = best.clone();
+            if (bestHalf.length != seeds || best.length != seeds) {
+                throw new IllegalArgumentException("need one best value per seed: " + seeds + " seeds, "
+                        + bestHalf.length + " and " + best.length + " values");
+            }
+        }
+
+        @Override
+        public double[] bestHalf() {
+            return bestHalf.clone();
+        }
+
+        @Override
+        public double[] best() {
+            return best.clone();
+        }
+
+        /** One CSV row per seed: {@code function,sampler,seed,best_half,best} (values with 17 significant digits). */
+        public List<String> perSeedRows() {
+            List<String> rows = new java.util.ArrayList<>(seeds);
+            for (int i = 0; i < seeds; i++) {
+                rows.add(String.format(Locale.ROOT, "%s,%s,%d,%.17g,%.17g", function, sampler, i, bestHalf[i], best[i]));
+            }
+            return rows;
+        }
+
         /** One line: {@code hartmann6 tpe median@50=-2.901 median@100=-3.102 q1@100=… q3@100=… ms/trial=…}. */
         public String line() {
             return String.format(Locale.ROOT, "%s %s median@%d=%.3f median@%d=%.3f q1@%d=%.3f q3@%d=%.3f ms/trial=%.2f",
@@ -58,7 +89,7 @@ public final class SamplerBenchmark {
         }
         double ms = (System.nanoTime() - t0) / 1e6 / ((double) seeds * trials);
         return new Result(f.name(), samplerName, seeds, trials, percentile(half, 50), percentile(end, 50),
-                percentile(end, 25), percentile(end, 75), ms);
+                percentile(end, 25), percentile(end, 75), ms, half, end);
     }
 
     private static double bestOf(List<FrozenTrial> trials) {

@@ -88,4 +88,24 @@ class StudyCommandTest {
         MainTest.Result bad = MainTest.run("bench", "tpe", "--samplers", "foo");
         assertThat(bad.code()).isEqualTo(Main.EXIT_BAD_INPUT);
     }
+
+    @Test
+    void benchTpeWritesEverySeedsBestValuesAndTheirMedianIsThePrintedOne(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("ours.csv");
+        MainTest.Result r = MainTest.run("bench", "tpe", "--seeds", "3", "--trials", "10", "--samplers", "random",
+                "--functions", "branin", "--per-seed", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertThat(rows).hasSize(4).first().isEqualTo("function,sampler,seed,best_half,best");
+        double[] best = rows.stream().skip(1).map(l -> l.split(",")).peek(c -> assertThat(c[0] + c[1])
+                .isEqualTo("braninrandom")).mapToDouble(c -> {
+                    assertThat(Double.parseDouble(c[3])).isGreaterThanOrEqualTo(Double.parseDouble(c[4]));
+                    return Double.parseDouble(c[4]);
+                }).sorted().toArray();
+        assertThat(r.out()).contains(String.format(java.util.Locale.ROOT, "median@10=%.3f", best[1]));
+        MainTest.Result unwritable = MainTest.run("bench", "tpe", "--seeds", "1", "--trials", "4", "--samplers",
+                "random", "--functions", "branin", "--per-seed", dir.resolve("ours.csv/x.csv").toString());
+        assertThat(unwritable.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(unwritable.err()).contains("cannot write --per-seed");
+    }
 }
