@@ -9,7 +9,8 @@ import org.quantlstm.common.UserInputException;
  * {@code stop} or {@code stop_limit}. Levels are relative to the decision close C:
  * <ul>
  *   <li>limit: a buy at C·(1 − offset), a sell at C·(1 + offset) (a better price than the close, or no fill);</li>
- *   <li>stop: a buy at C·(1 + offset), a sell at C·(1 − offset) (a breakout: fills only if price moves that way);</li>
+ *   <li>stop: a buy at C·(1 + offset), a sell at C·(1 − offset) (a breakout: fills only if the price moves that
+ *       way);</li>
  *   <li>stop-limit: the stop above, plus a limit moved {@code limitOffset} against the trader from the stop level
  *       (buy: stop·(1 + limitOffset), sell: stop·(1 − limitOffset)); a fill beyond the limit is refused.</li>
  * </ul>

@@ -18,12 +18,27 @@ import org.quantlstm.signal.PositionSizer;
  *       they would take the book's gross exposure above {@code maxGross} × (equity after their costs), all the
  *       bar's orders are scaled down by one factor so that it lands on the limit (costs recomputed once);</li>
  *   <li>each position's bracket is worked inside the bar ({@link Bracket});</li>
+ *   <li>with a non-market entry type ({@link BacktestConfig#entry()}), the working entry orders are worked inside
+ *       the bar by {@link Bracket#fill}: a filled one resizes its asset to target × equity at the fill price (the
+ *       other assets valued at their opens), within the participation cap and the gross limit as in 2; one that
+ *       reaches its last bar unfilled is cancelled;</li>
  *   <li>with next-close fills, the pending orders fill at the close as in 2 (an order for the side a bracket just
- *       closed is dropped);</li>
+ *       closed is dropped, and so is one whose asset an entry order has just filled);</li>
  *   <li>the {@link Portfolio} is marked at the closes; then each asset's target at bar j's close (clipped to
  *       ±maxGross) becomes an order if it changed.</li>
  * </ol>
  * The arithmetic per asset is {@link VectorizedBacktester}'s, which a test checks to 1e-9.
+ *
+ * <p><b>Entry orders</b> ({@link EntryOrders}; only this engine runs them). With market entries (the default)
+ * every order is a market order and nothing above changes. Otherwise, at step 6 an order that only reduces or
+ * closes a position stays a market order (a strategy can always get out); one that opens or increases exposure
+ * becomes a working limit, stop or stop-limit order at levels from the decision close, for bars j+1 … j+expiry;
+ * a flip becomes a market order closing the old side plus an entry order for the new side. A new decision for an
+ * asset cancels its working order. When a working order expires unfilled, the asset's next decision sends an
+ * order again even if the target is unchanged (with a level from that bar's close), so a day limit is re-posted
+ * every bar until it fills or the target changes. A bracket that stops a side out cancels a working entry on that
+ * side. A position opened inside a bar by an entry order has its bracket worked from the next bar on (the path
+ * inside the bar after the fill is unknown), with the fill price as its first best price.
  */
 public final class EventBacktester {
     private final BacktestConfig config;
