@@ -38,7 +38,9 @@ import org.quantlstm.signal.PositionSizer;
  * order again even if the target is unchanged (with a level from that bar's close), so a day limit is re-posted
  * every bar until it fills or the target changes. A bracket that stops a side out cancels a working entry on that
  * side. A position opened inside a bar by an entry order has its bracket worked from the next bar on (the path
- * inside the bar after the fill is unknown), with the fill price as its first best price.
+ * inside the bar after the fill is unknown), with the fill price as its first best price. An entry order trades
+ * only on its own side: if at its fill price the position already is at or beyond the target (a short that grew
+ * as the price rose to a sell limit), it is spent without a trade.
  */
 public final class EventBacktester {
     private final BacktestConfig config;
@@ -263,6 +265,12 @@ public final class EventBacktester {
         }
         for (int i = 0; i < k; i++) {
             Order o = pending.get(i);
+            if (o.type() != Bracket.Type.MARKET && (ts[i] - pf.shares(o.asset())) * o.side() < 0) {
+                // an entry order only trades on its own side: a short that has grown past its target at the sell
+                // limit's price (or a scaled-down order) is left as it is rather than bought back by a sell order
+                ts[i] = pf.shares(o.asset());
+                c[i] = 0;
+            }
             Fill f = pf.trade(o.asset(), j, px[o.asset()], ts[i], c[i], o.targetWeight(), ExitReason.SIGNAL,
                     o.type());
             if (f != null) {

@@ -287,13 +287,63 @@ class EntryOrdersTest {
     }
 
     @Test
+    void onARandomPathEveryEntryFillRespectsItsLevels() {
+        Prices p = BacktestPathsAgreeTest.PRICES;
+        double[] close = p.close();
+        PositionSizer sizer = PositionSizer.seed(SizingMethod.VOLATILITY_ADJUSTED, true);
+        for (Bracket.Type type : List.of(Bracket.Type.LIMIT, Bracket.Type.STOP, Bracket.Type.STOP_LIMIT)) {
+            BacktestConfig c = new BacktestConfig(FillTiming.NEXT_OPEN, FeeModel.DEFAULT, new RiskLimits(0.03, 0),
+                    100_000).withEntry(new EntryOrders(type, 0.003, 0.002, 1));
+            BacktestResult r = new Backtester(c).run("r", p, sizer, BacktestPathsAgreeTest.FORECAST,
+                    BacktestPathsAgreeTest.VOL);
+            List<Fill> entries = r.fills().stream().filter(f -> f.orderType() == type).toList();
+            assertThat(entries).as("%s", type).hasSizeGreaterThan(5);
+            for (Fill f : entries) {
+                int side = f.deltaShares() > 0 ? 1 : -1;
+                double c0 = close[f.bar() - 1];
+                double x = f.price() * side; // larger = worse for the trader
+                switch (type) {
+                    case LIMIT -> assertThat(x).as("%s", f)
+                            .isLessThanOrEqualTo(c0 * (1 - side * 0.003) * side + 1e-9);
+                    case STOP -> assertThat(x).as("%s", f)
+                            .isGreaterThanOrEqualTo(c0 * (1 + side * 0.003) * side - 1e-9);
+                    default -> {
+                        double stop = c0 * (1 + side * 0.003);
+                        assertThat(x).as("%s", f).isGreaterThanOrEqualTo(stop * side - 1e-9)
+                                .isLessThanOrEqualTo(stop * (1 + side * 0.002) * side + 1e-9);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anEntryOrderNeverTradesAgainstItsOwnSide() {
+        // a 50 % short opened by a sell limit at 102 on bar 1 (500/102 shares short, cash 1500); at bar 1's close
+        // 100 the target rises to −0.51 of equity, an increase (the short is 500/102 × 100 / (1500 − 490.196…)
+        // = 48.5 %); bar 2 opens at 110 and the sell limit at 102 fills at the open, 110, where the short is already
+        // 500/102 × 110 / (1500 − 539.2…) = 56.1 % of equity, beyond the target: the sell order does not buy back
+        Prices p = bars(FLAT100, new double[] {101, 103, 100, 100}, new double[] {110, 111, 109, 110});
+        BacktestResult r = run(cfg(Bracket.Type.LIMIT, 0.02, 0, 1), p, -0.5, -0.51, -0.51);
+        assertThat(r.fills()).singleElement().satisfies(f -> {
+            assertThat(f.bar()).isEqualTo(1);
+            assertThat(f.sharesAfter()).isCloseTo(-500.0 / 102, within(1e-12));
+        });
+        // at market the same decision buys back at bar 2's open (the target weight is below the grown short)
+        BacktestResult m = run(cfg(Bracket.Type.MARKET, 0, 0, 1), p, -0.5, -0.51, -0.51);
+        assertThat(m.fills()).hasSize(2);
+        assertThat(m.fills().get(1).deltaShares()).isPositive();
+    }
+
+    @Test
     void settingsAreValidated() {
         assertThatThrownBy(() -> new EntryOrders(Bracket.Type.TRAILING_STOP, 0.01, 0, 1))
                 .isInstanceOf(UserInputException.class);
         assertThatThrownBy(() -> new EntryOrders(Bracket.Type.LIMIT, 1, 0, 1)).isInstanceOf(UserInputException.class);
         assertThatThrownBy(() -> new EntryOrders(Bracket.Type.LIMIT, 0.01, -0.1, 1))
                 .isInstanceOf(UserInputException.class);
-        assertThatThrownBy(() -> new EntryOrders(Bracket.Type.LIMIT, 0.01, 0, 0)).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> new EntryOrders(Bracket.Type.LIMIT, 0.01, 0, 0))
+                .isInstanceOf(UserInputException.class);
         assertThatThrownBy(() -> EntryOrders.parseType("iceberg")).isInstanceOf(UserInputException.class)
                 .hasMessageContaining("market, limit, stop or stop_limit");
         assertThat(EntryOrders.parseType("stop-limit")).isEqualTo(Bracket.Type.STOP_LIMIT);
