@@ -25,14 +25,17 @@ import org.quantlstm.signal.RiskLimits;
  * @param initialCapital starting equity in currency units (default 100,000)
  * @param maxGross       gross exposure limit as a multiple of equity (default 1.0: no leverage)
  * @param periodsPerYear bars per year (default 252) for per-bar borrow and financing
+ * @param entry          the order type of entries (default {@link EntryOrders#MARKET}); a non-market type runs only
+ *                       on the event engine ({@link Backtester} routes it there, see {@link EntryOrders})
  */
 public record BacktestConfig(FillTiming fill, FeeModel fees, RiskLimits limits, double initialCapital,
-                             double maxGross, int periodsPerYear) {
+                             double maxGross, int periodsPerYear, EntryOrders entry) {
     public static final BacktestConfig DEFAULT =
             new BacktestConfig(FillTiming.NEXT_OPEN, FeeModel.DEFAULT, RiskLimits.NONE, 100_000, 1.0, 252);
 
     public BacktestConfig {
         Objects.requireNonNull(fill, "fill");
+        Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(fees, "fees");
         Objects.requireNonNull(limits, "limits");
         if (!(initialCapital > 0) || Double.isInfinite(initialCapital)) {
@@ -46,32 +49,42 @@ public record BacktestConfig(FillTiming fill, FeeModel fees, RiskLimits limits, 
         }
     }
 
+    /** Market entries. */
+    public BacktestConfig(FillTiming fill, FeeModel fees, RiskLimits limits, double initialCapital, double maxGross,
+                          int periodsPerYear) {
+        this(fill, fees, limits, initialCapital, maxGross, periodsPerYear, EntryOrders.MARKET);
+    }
+
     /** Gross limit 1.0, 252 periods a year. */
     public BacktestConfig(FillTiming fill, FeeModel fees, RiskLimits limits, double initialCapital) {
         this(fill, fees, limits, initialCapital, 1.0, 252);
     }
 
     public BacktestConfig withFill(FillTiming f) {
-        return new BacktestConfig(f, fees, limits, initialCapital, maxGross, periodsPerYear);
+        return new BacktestConfig(f, fees, limits, initialCapital, maxGross, periodsPerYear, entry);
     }
 
     public BacktestConfig withFees(FeeModel f) {
-        return new BacktestConfig(fill, f, limits, initialCapital, maxGross, periodsPerYear);
+        return new BacktestConfig(fill, f, limits, initialCapital, maxGross, periodsPerYear, entry);
     }
 
     public BacktestConfig withLimits(RiskLimits l) {
-        return new BacktestConfig(fill, fees, l, initialCapital, maxGross, periodsPerYear);
+        return new BacktestConfig(fill, fees, l, initialCapital, maxGross, periodsPerYear, entry);
     }
 
     public BacktestConfig withCapital(double capital) {
-        return new BacktestConfig(fill, fees, limits, capital, maxGross, periodsPerYear);
+        return new BacktestConfig(fill, fees, limits, capital, maxGross, periodsPerYear, entry);
     }
 
     public BacktestConfig withMaxGross(double gross) {
-        return new BacktestConfig(fill, fees, limits, initialCapital, gross, periodsPerYear);
+        return new BacktestConfig(fill, fees, limits, initialCapital, gross, periodsPerYear, entry);
     }
 
     public BacktestConfig withPeriodsPerYear(int ppy) {
-        return new BacktestConfig(fill, fees, limits, initialCapital, maxGross, ppy);
+        return new BacktestConfig(fill, fees, limits, initialCapital, maxGross, ppy, entry);
+    }
+
+    public BacktestConfig withEntry(EntryOrders e) {
+        return new BacktestConfig(fill, fees, limits, initialCapital, maxGross, periodsPerYear, e);
     }
 }

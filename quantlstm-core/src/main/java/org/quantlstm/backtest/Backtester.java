@@ -20,10 +20,17 @@ import org.quantlstm.signal.SizingMethod;
  * capital to the strategy and the rest to buy-and-hold, each sleeve run on its own capital (so a minimum cost
  * per fill weighs on the smaller sleeve as it would in reality), then the sleeves are summed without
  * rebalancing.
+ *
+ * <p><b>Entry orders.</b> With market entries (the default) every strategy runs on the vectorized engine. With a
+ * limit, stop or stop-limit entry type ({@link BacktestConfig#entry()}, see {@link EntryOrders}) the strategies
+ * and the active sleeves of hybrids run on the event engine's single-asset path ({@link EventBacktester}), the
+ * one engine that works entry orders; buy-and-hold and the passive sleeves are the benchmark and keep buying at
+ * market.
  */
 public final class Backtester {
     private final BacktestConfig config;
     private final VectorizedBacktester fast;
+    private final double[] cashRate;
 
     /** Cash earns nothing. */
     public Backtester(BacktestConfig config) {
@@ -38,23 +45,38 @@ public final class Backtester {
     public Backtester(BacktestConfig config, double[] cashRatePerPeriod) {
         this.config = Objects.requireNonNull(config, "config");
         this.fast = new VectorizedBacktester(config, cashRatePerPeriod);
+        this.cashRate = cashRatePerPeriod == null ? null : cashRatePerPeriod.clone();
+    }
+
+    /** The event engine for a sleeve of {@code capital} (non-market entry types only). */
+    private EventBacktester events(double capital) {
+        return new EventBacktester(config.withCapital(capital), cashRate);
     }
 
     public BacktestConfig config() {
         return config;
     }
 
-    /** A pure strategy from a sizer over forecasts (vectorized path). */
+    /** A pure strategy from a sizer over forecasts (vectorized path; event path for non-market entries). */
     public BacktestResult run(String name, Prices prices, PositionSizer sizer, double[] predicted, double[] volRatio) {
+        if (!config.entry().market()) {
+            return events(config.initialCapital()).run(name, prices, sizer, predicted, volRatio);
+        }
         return fast.run(name, prices, sizer, predicted, volRatio);
     }
 
-    /** A pure strategy from target positions (vectorized path). */
+    /** A pure strategy from target positions (vectorized path; event path for non-market entries). */
     public BacktestResult run(String name, Prices prices, double[] targets) {
+        if (!config.entry().market()) {
+            return events(config.initialCapital()).run(name, prices, targets);
+        }
         return fast.run(name, prices, targets);
     }
 
-    /** Buy-and-hold: 100 % long, bought on the first fill bar, never sold; named "buy_and_hold". */
+    /**
+     * Buy-and-hold: 100 % long, bought on the first fill bar, never sold; named "buy_and_hold". Always a market
+     * order, whatever the entry type.
+     */
     public BacktestResult buyAndHold(Prices prices) {
         return fast.full("buy_and_hold", prices, ones(prices.size()), null, null, null, config.initialCapital());
     }
@@ -73,7 +95,9 @@ public final class Backtester {
         if (h.activeWeight() == 1) {
             return run(name, prices, targets);
         }
-        BacktestResult active = fast.full(baseName, prices, targets, null, null, null, c * h.activeWeight());
+        BacktestResult active = config.entry().market()
+                ? fast.full(baseName, prices, targets, null, null, null, c * h.activeWeight())
+                : events(c * h.activeWeight()).run(baseName, prices, targets);
         BacktestResult passive = fast.full("buy_and_hold", prices, ones(prices.size()), null, null, null,
                 c * h.passiveWeight());
         return BacktestResult.combine(name, active, passive);

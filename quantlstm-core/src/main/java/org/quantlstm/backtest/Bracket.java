@@ -24,6 +24,13 @@ import org.quantlstm.signal.RiskLimits;
  * </ul>
  * A bracket's stop leg is the higher (long) or lower (short) of the fixed stop and the trailing stop; the fill's
  * reason is {@code trailing} when the trailing level is the tighter one, else {@code stop}.
+ *
+ * <p><b>Entry orders</b> ({@link EntryOrders}, event engine only) use {@link #fill} with the same rules: a buy
+ * limit at C·(1 − offset) fills at the open when the bar opens at or below it, else at the level if the low reaches
+ * it; a buy stop at C·(1 + offset) fills at the open when the bar gaps above it, else at the level if the high
+ * reaches it; a buy stop-limit also refuses any fill above its limit, stop·(1 + limitOffset), so a gap beyond the
+ * limit does not fill in that bar. Sells mirror them. Within one bar the position's protective bracket is worked
+ * before the entry orders (the bracket protects the position held from the open).
  */
 public final class Bracket {
     private Bracket() {

@@ -74,8 +74,13 @@ final class Portfolio {
         return g;
     }
 
-    /** Moves asset a to {@code ts} shares at {@code price} paying {@code cost}; null if no trade. */
+    /** A market order's {@link #trade(int, int, double, double, double, double, ExitReason, Bracket.Type)}. */
     Fill trade(int a, int bar, double price, double ts, double cost, double w, ExitReason reason) {
+        return trade(a, bar, price, ts, cost, w, reason, Bracket.Type.MARKET);
+    }
+
+    /** Moves asset a to {@code ts} shares at {@code price} paying {@code cost}; null if no trade. */
+    Fill trade(int a, int bar, double price, double ts, double cost, double w, ExitReason reason, Bracket.Type type) {
         double d = ts - shares[a];
         if (d == 0) {
             return null;
@@ -88,7 +93,7 @@ final class Portfolio {
             peak[a] = price;
         }
         shares[a] = ts;
-        return new Fill(a, bar, price, d, ts, cost, w, reason);
+        return new Fill(a, bar, price, d, ts, cost, w, reason, type);
     }
 
     /**
@@ -115,6 +120,14 @@ final class Portfolio {
     /** Records {@code w} as asset a's last ordered target. */
     void ordered(int a, double w) {
         lastTarget[a] = w;
+    }
+
+    /**
+     * Forgets asset a's last ordered target (an entry order expired unfilled), so that the next decision sends
+     * an order again even if the target has not changed.
+     */
+    void forget(int a) {
+        lastTarget[a] = Double.NaN;
     }
 
     /** The side stopped out on asset a (0 = none). */

@@ -25,10 +25,20 @@ import org.quantlstm.signal.Side;
  * @param open         true when the position was still open at the end and is marked at the last close
  * @param borrow       borrow fees paid while the trade was short (0 for longs), currency
  * @param exitReason   why it closed: signal, stop, take-profit, trailing, or end (still open)
+ * @param entryOrder   the order type of the opening fill: MARKET, or LIMIT, STOP, STOP_LIMIT ({@link EntryOrders})
  */
 public record Trade(String asset, Side side, int entryBar, int exitBar, long entryTime, long exitTime,
                     double entryPrice, double exitPrice, double size, double shares, double pnl, double returnPct,
-                    int barsHeld, double costs, boolean open, double borrow, ExitReason exitReason) {
+                    int barsHeld, double costs, boolean open, double borrow, ExitReason exitReason,
+                    Bracket.Type entryOrder) {
+    /** A trade entered with a market order. */
+    public Trade(String asset, Side side, int entryBar, int exitBar, long entryTime, long exitTime,
+                 double entryPrice, double exitPrice, double size, double shares, double pnl, double returnPct,
+                 int barsHeld, double costs, boolean open, double borrow, ExitReason exitReason) {
+        this(asset, side, entryBar, exitBar, entryTime, exitTime, entryPrice, exitPrice, size, shares, pnl, returnPct,
+                barsHeld, costs, open, borrow, exitReason, Bracket.Type.MARKET);
+    }
+
     /** A trade without borrow fees, closed by a signal (or {@code end} when open). */
     public Trade(String asset, Side side, int entryBar, int exitBar, long entryTime, long exitTime,
                  double entryPrice, double exitPrice, double size, double shares, double pnl, double returnPct,

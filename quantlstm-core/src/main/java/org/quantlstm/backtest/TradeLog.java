@@ -26,10 +26,12 @@ final class TradeLog {
         double pos = 0;
         int entryBar = -1;
         double entryPrice = 0, size = 0, shares = 0, pnl = 0, basis = 0, costs = 0;
+        Bracket.Type how = Bracket.Type.MARKET;
         for (Fill f : fills) {
             double before = pos, after = f.sharesAfter(), p = f.price(), d = f.deltaShares(), c = f.cost();
             if (before == 0) {
                 entryBar = f.bar();
+                how = f.orderType();
                 entryPrice = p;
                 size = Math.abs(f.targetWeight());
                 shares = Math.abs(after);
@@ -40,7 +42,7 @@ final class TradeLog {
                 pnl += -d * p - c;
                 costs += c;
                 out.add(trade(asset, before, entryBar, f.bar(), times, entryPrice, p, size, shares, pnl, basis, costs,
-                        false, borrow, f.reason()));
+                        false, borrow, f.reason(), how));
             } else if ((after > 0) == (before > 0)) {
                 pnl += -d * p - c;
                 costs += c;
@@ -52,9 +54,10 @@ final class TradeLog {
                 pnl += before * p - closeCost;
                 costs += closeCost;
                 out.add(trade(asset, before, entryBar, f.bar(), times, entryPrice, p, size, shares, pnl, basis, costs,
-                        false, borrow, f.reason()));
+                        false, borrow, f.reason(), how));
                 double openCost = c - closeCost;
                 entryBar = f.bar();
+                how = f.orderType();
                 entryPrice = p;
                 size = Math.abs(f.targetWeight());
                 shares = Math.abs(after);
@@ -68,14 +71,15 @@ final class TradeLog {
             int last = close.length - 1;
             pnl += pos * close[last];
             out.add(trade(asset, pos, entryBar, last, times, entryPrice, close[last], size, shares, pnl, basis, costs,
-                    true, borrow, ExitReason.END));
+                    true, borrow, ExitReason.END, how));
         }
         return out;
     }
 
     private static Trade trade(String asset, double pos, int entryBar, int exitBar, long[] times, double entryPrice,
                                double exitPrice, double size, double shares, double pnl, double basis, double costs,
-                               boolean open, double[] borrow, ExitReason reason) {
+                               boolean open, double[] borrow, ExitReason reason,
+                               Bracket.Type how) {
         double fee = 0;
         if (borrow != null && pos < 0) {
             for (int b = entryBar + 1; b <= exitBar; b++) {
@@ -85,6 +89,6 @@ final class TradeLog {
         double net = pnl - fee;
         return new Trade(asset, pos > 0 ? Side.LONG : Side.SHORT, entryBar, exitBar, times[entryBar], times[exitBar],
                 entryPrice, exitPrice, size, shares, net, basis > 0 ? net / basis : 0, exitBar - entryBar, costs,
-                open, fee, reason);
+                open, fee, reason, how);
     }
 }

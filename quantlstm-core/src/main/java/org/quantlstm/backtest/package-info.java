@@ -10,8 +10,9 @@
  * cash. Every bar, shorts pay the fee model's borrow fee and negative cash its financing rate (risk-free +
  * spread); positive cash earns the risk-free rate. Shorts are negative shares; gains compound. Orders are only
  * sent when the target changes. A bracket ({@code signal.RiskLimits}: stop-loss, take-profit, trailing stop) is
- * worked inside each bar by {@link org.quantlstm.backtest.Bracket}'s rules. Equity is marked at each close; round
- * trips go to a trade log with their borrow fees and exit reasons.
+ * worked inside each bar by {@link org.quantlstm.backtest.Bracket}'s rules, and so are entry orders (limit, stop,
+ * stop-limit; {@link org.quantlstm.backtest.EntryOrders}), which only the event engine runs. Equity is marked at
+ * each close; round trips go to a trade log with their borrow fees, entry order types and exit reasons.
  *
  * <p>Two engines do the same arithmetic: {@link org.quantlstm.backtest.VectorizedBacktester}, one
  * allocation-free pass over primitive columns for single-asset runs and parameter sweeps, and

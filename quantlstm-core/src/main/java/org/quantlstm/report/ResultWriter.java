@@ -37,15 +37,15 @@ public final class ResultWriter {
 
     /**
      * One row per trade: strategy, asset, side, entry/exit time and price, size, shares, pnl (net of costs and
-     * borrow), return, bars, costs, borrow fees, whether still open, and why it ended (signal, stop, take-profit,
-     * trailing, end).
+     * borrow), return, bars, costs, borrow fees, whether still open, the order type that opened it (market,
+     * limit, stop, stop_limit) and why it ended (signal, stop, take-profit, trailing, end).
      */
     public void writeTrades(Path file, List<BacktestResult> results) {
         CsvSchema schema = CsvSchema.builder().addColumn("strategy").addColumn("asset").addColumn("side")
                 .addColumn("entry_time").addColumn("entry_price").addColumn("exit_time").addColumn("exit_price")
                 .addColumn("size").addColumn("shares").addColumn("pnl").addColumn("return")
                 .addColumn("bars_held").addColumn("costs").addColumn("open").addColumn("borrow")
-                .addColumn("exit_reason").build().withHeader();
+                .addColumn("entry_order").addColumn("exit_reason").build().withHeader();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (BacktestResult r : results) {
             for (Trade t : r.trades()) {
@@ -65,6 +65,7 @@ public final class ResultWriter {
                 m.put("costs", t.costs());
                 m.put("open", t.open());
                 m.put("borrow", t.borrow());
+                m.put("entry_order", org.quantlstm.backtest.EntryOrders.code(t.entryOrder()));
                 m.put("exit_reason", t.exitReason().code());
                 rows.add(m);
             }

@@ -75,9 +75,13 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
     public record SplitConfig(double train, double validation) {
     }
 
-    /** Turning forecasts into positions, and the per-position bracket (fractions; 0 = off). */
+    /**
+     * Turning forecasts into positions, the per-position bracket (fractions; 0 = off) and the entry order type
+     * ({@code signal.entry_order}, {@code entry_offset}, {@code entry_limit_offset}, {@code entry_expiry_bars};
+     * market by default, see {@link org.quantlstm.backtest.EntryOrders}).
+     */
     public record SignalConfig(boolean allowShort, double threshold, double stopLoss, double takeProfit,
-                               double trailingStop) {
+                               double trailingStop, org.quantlstm.backtest.EntryOrders entry) {
         /** The bracket as the engines read it. */
         public org.quantlstm.signal.RiskLimits limits() {
             return new org.quantlstm.signal.RiskLimits(stopLoss, takeProfit, trailingStop);
@@ -210,7 +214,8 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
 
         ConfigSection g = c.section("signal");
         SignalConfig signal = new SignalConfig(g.bool("allow_short", true), g.number("threshold", 0.001, 0, 1),
-                g.number("stop_loss", 0, 0, 0.99), g.number("take_profit", 0, 0, 10), g.number("trailing_stop", 0, 0, 0.99));
+                g.number("stop_loss", 0, 0, 0.99), g.number("take_profit", 0, 0, 10), g.number("trailing_stop", 0, 0, 0.99),
+                entryOrders(g));
 
         ConfigSection b = c.section("backtest");
         String fill = b.string("fill", "next-open");
@@ -246,6 +251,27 @@ public record ExperimentConfig(String name, String system, DataConfig data, Mode
             throw new IllegalStateException(e);
         }
         return new ExperimentConfig(name, system, data, model, split, signal, backtest, seed, resolved, label, extra);
+    }
+
+    /** The signal section's entry order keys; an offset that the chosen type does not use is an error. */
+    private static org.quantlstm.backtest.EntryOrders entryOrders(ConfigSection g) {
+        var type = g.parsed("entry_order", "market", org.quantlstm.backtest.EntryOrders::parseType);
+        double offset = g.number("entry_offset", 0, 0, 0.5);
+        double limitOffset = g.number("entry_limit_offset", 0, 0, 0.5);
+        int expiry = g.integer("entry_expiry_bars", 1, 1, 10_000);
+        String code = org.quantlstm.backtest.EntryOrders.code(type);
+        if (type == org.quantlstm.backtest.Bracket.Type.MARKET) {
+            for (String k : List.of("entry_offset", "entry_limit_offset", "entry_expiry_bars")) {
+                if (g.has(k)) {
+                    throw g.error("signal." + k, "is used only with signal.entry_order limit, stop or stop_limit "
+                            + "(the entry order is market)");
+                }
+            }
+        } else if (type != org.quantlstm.backtest.Bracket.Type.STOP_LIMIT && g.has("entry_limit_offset")) {
+            throw g.error("signal.entry_limit_offset", "is used only with signal.entry_order stop_limit (it is "
+                    + code + ")");
+        }
+        return new org.quantlstm.backtest.EntryOrders(type, offset, limitOffset, expiry);
     }
 
     private static Retraining retraining(ConfigSection m) {

@@ -96,7 +96,8 @@ class OutputsTest {
         assertThat(root.at("/comparison/trials").asInt()).isEqualTo(20);
         List<String> trades = Files.readAllLines(dir.resolve("trades.csv"));
         assertThat(trades.get(0)).isEqualTo("strategy,asset,side,entry_time,entry_price,exit_time,exit_price,size,"
-                + "shares,pnl,return,bars_held,costs,open,borrow,exit_reason");
+                + "shares,pnl,return,bars_held,costs,open,borrow,entry_order,exit_reason");
+        assertThat(trades.subList(1, trades.size())).allMatch(l -> l.contains(",market,"));
         assertThat(trades.subList(1, trades.size())).allMatch(l -> l.endsWith(",signal") || l.endsWith(",end"));
         int expected = runs.stream().mapToInt(r -> r.trades().size()).sum();
         assertThat(trades).hasSize(expected + 1);

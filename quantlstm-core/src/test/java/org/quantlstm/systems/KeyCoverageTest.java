@@ -56,6 +56,15 @@ class KeyCoverageTest {
                         "model.retrain_window", "400"), Map.of("model.retrain_window", "401")));
                 return out;
             }
+            case "signal.entry_offset", "signal.entry_expiry_bars" -> {
+                out.add(new Mutation(Map.of("signal.entry_order", "limit"),
+                        Map.of(key, key.endsWith("bars") ? "3" : "0.002")));
+                return out;
+            }
+            case "signal.entry_limit_offset" -> {
+                out.add(new Mutation(Map.of("signal.entry_order", "stop_limit"), Map.of(key, "0.001")));
+                return out;
+            }
             default -> { }
         }
         List<String> values = new ArrayList<>();
@@ -82,6 +91,7 @@ class KeyCoverageTest {
             case "tuning.pruner" -> values.addAll(List.of("none", "halving"));
             case "universe.file" -> values.add("somewhere/universe.csv");
             case "strategy.score" -> values.addAll(List.of("zscore", "absolute"));
+            case "signal.entry_order" -> values.addAll(List.of("limit", "stop", "stop_limit"));
             default -> { }
         }
         if (values.isEmpty() && current != null && current.isArray() && current.size() == 2) {
@@ -274,5 +284,33 @@ class KeyCoverageTest {
         assertThat(plan("spy-analyser", Map.of("signal.threshold", "0.00001"))).isNotEqualTo(base);
         assertThat(plan("spy-analyser", Map.of("signal.stop_loss", "0.005"))).isNotEqualTo(base);
         assertThat(plan("spy-analyser", Map.of("signal.take_profit", "0.01"))).isNotEqualTo(base);
+    }
+
+    /** Issue 13's entry orders: declared and honoured by spy-analyser only, validated in one line. */
+    @Test
+    void theEntryOrderKeysChangeTheSpyAnalyserPlanAndAreRejectedElsewhere() {
+        for (String key : List.of("signal.entry_order", "signal.entry_offset", "signal.entry_limit_offset",
+                "signal.entry_expiry_bars")) {
+            assertThat(check("spy-analyser", key, null)).as(key).isEqualTo("changed");
+        }
+        Record limit = plan("spy-analyser", Map.of("signal.entry_order", "limit", "signal.entry_offset", "0.002"));
+        assertThat(limit).isNotEqualTo(plan("spy-analyser", Map.of("signal.entry_order", "limit")));
+        for (String experiment : List.of("weekly-12", "multi-asset-4h", "cross-sectional")) {
+            assertThatThrownBy(() -> plan(experiment, Map.of("signal.entry_order", "limit"))).as(experiment)
+                    .isInstanceOf(UserInputException.class)
+                    .hasMessageContaining("signal.entry_order: not read by system");
+        }
+        assertThatThrownBy(() -> plan("spy-analyser", Map.of("signal.entry_order", "iceberg")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("signal.entry_order")
+                .hasMessageContaining("market, limit, stop or stop_limit").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> plan("spy-analyser", Map.of("signal.entry_offset", "0.01")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("signal.entry_offset")
+                .hasMessageContaining("the entry order is market");
+        assertThatThrownBy(() -> plan("spy-analyser", Map.of("signal.entry_order", "limit",
+                "signal.entry_limit_offset", "0.01"))).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("signal.entry_limit_offset").hasMessageContaining("stop_limit");
+        assertThatThrownBy(() -> plan("spy-analyser", Map.of("signal.entry_order", "stop",
+                "signal.entry_expiry_bars", "0"))).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("signal.entry_expiry_bars");
     }
 }

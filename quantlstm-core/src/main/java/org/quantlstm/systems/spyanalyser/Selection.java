@@ -110,7 +110,7 @@ final class Selection {
         RiskFree rf = RiskFree.fromSpec(cfg.backtest().riskFree(), times, ppy);
         var b = cfg.backtest();
         var sig = cfg.signal();
-        BacktestConfig bc = b.engine(ppy, 1.0).withLimits(sig.limits());
+        BacktestConfig bc = b.engine(ppy, 1.0).withLimits(sig.limits()).withEntry(sig.entry());
         Backtester bt = new Backtester(bc, rf.perPeriod());
         List<BacktestResult> runs = bt.seedSuite(prices, predicted, volRatio, sig.allowShort(), sig.threshold(),
                 List.of(SizingMethod.values()));

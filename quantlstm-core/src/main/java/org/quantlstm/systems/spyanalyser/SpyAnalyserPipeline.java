@@ -499,6 +499,9 @@ public final class SpyAnalyserPipeline {
         if (sig.trailingStop() > 0) {
             t.append(String.format(Locale.ROOT, ", trailing stop %.2f%%", sig.trailingStop() * 100));
         }
+        if (!sig.entry().market()) {
+            t.append(", ").append(sig.entry().describe());
+        }
         return t.toString();
     }
 
@@ -696,6 +699,12 @@ public final class SpyAnalyserPipeline {
         c.put("stop_loss", cfg.signal().stopLoss());
         c.put("take_profit", cfg.signal().takeProfit());
         c.put("trailing_stop", cfg.signal().trailingStop());
+        if (!cfg.signal().entry().market()) {
+            c.put("entry_order", cfg.signal().entry().code());
+            c.put("entry_offset", cfg.signal().entry().offset());
+            c.put("entry_limit_offset", cfg.signal().entry().limitOffset());
+            c.put("entry_expiry_bars", cfg.signal().entry().expiryBars());
+        }
         c.put("max_gross", cfg.backtest().maxGross(1.0));
         return c;
     }

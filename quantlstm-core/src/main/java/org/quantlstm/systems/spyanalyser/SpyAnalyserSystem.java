@@ -14,7 +14,8 @@ public final class SpyAnalyserSystem implements TradingSystem {
     private static final Set<String> KEYS = Keys.of(
             "data.ticker", "data.source", "data.interval", "data.period_days", Keys.MODEL, "split.train",
             "split.validation", "signal.allow_short", "signal.threshold", "signal.stop_loss", "signal.take_profit",
-            "signal.trailing_stop", "robustness.seeds", Keys.BACKTEST);
+            "signal.trailing_stop", "signal.entry_order", "signal.entry_offset", "signal.entry_limit_offset",
+            "signal.entry_expiry_bars", "robustness.seeds", Keys.BACKTEST);
 
     @Override
     public String name() {

@@ -102,6 +102,10 @@ public final class Sweep {
 
     /** Runs the sweep of {@code cfg} with {@code options}, prints progress and the top rows, commits a run folder. */
     public static Outcome run(ExperimentConfig cfg, Options options, RunContext ctx) {
+        if (!cfg.signal().entry().market()) {
+            throw new UserInputException("signal.entry_order=" + cfg.signal().entry().code() + ": the sweep runs the "
+                    + "vectorized engine, which fills market orders only; run entry orders with 'quantlstm run'");
+        }
         Grid grid = Grid.parse(options.grid());
         PrintStream out = ctx.out();
         MarketData market = MarketData.of(cfg.data(), ctx);

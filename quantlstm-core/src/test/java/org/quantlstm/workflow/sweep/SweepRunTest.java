@@ -134,4 +134,18 @@ class SweepRunTest {
         assertThat(text).containsOnlyOnce("Training ").contains("once for SPY").contains("= 4 configurations");
         assertThat(java.util.Arrays.stream(o.data().series().get(0).predicted()).filter(Double::isFinite).count()).isGreaterThan(10);
     }
+
+    @Test
+    void aNonMarketEntryOrderIsRejectedInOneLine(@TempDir Path dir) {
+        ExperimentConfig cfg = ExperimentConfig.load("spy-analyser", Map.of("data.source", "bundled",
+                "signal.entry_order", "limit", "signal.entry_offset", "0.002"));
+        RunContext ctx = new RunContext(dir.resolve("runs"), dir.resolve("data"),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), false, null,
+                java.time.Duration.ofSeconds(5), null);
+        assertThatThrownBy(() -> Sweep.run(cfg, new Sweep.Options(List.of("k=1"), "last-return", null, null, 0, 5, 1),
+                ctx)).isInstanceOf(UserInputException.class).hasMessageContaining("signal.entry_order=limit")
+                .hasMessageContaining("market orders only").hasMessageNotContaining("\n");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
 }
