@@ -82,7 +82,8 @@ public final class PredictedChangeRebalancer implements Rebalancer {
      * signals, rank 0, candidates = the number of stocks).
      */
     public PredictedChangeRebalancer withSizing(Sizing rule) {
-        return new PredictedChangeRebalancer(tradeFraction, maxWeight, allowShort, Objects.requireNonNull(rule, "rule"));
+        Objects.requireNonNull(rule, "rule");
+        return new PredictedChangeRebalancer(tradeFraction, maxWeight, allowShort, rule);
     }
 
     /** The per-stock sizing rule (by default {@link PredictedChangeSizing} with this τ). */
@@ -138,7 +139,7 @@ public final class PredictedChangeRebalancer implements Rebalancer {
         return z;
     }
 
-    /** Step 3: trades Δ (fractions of portfolio value) with buys and sells each totalling τ ({@link PredictedChangeSizing}). */
+    /** Step 3: trades Δ (fractions of portfolio value), buys and sells each totalling τ; see {@link PredictedChangeSizing}. */
     public static double[] trades(double[] signal, double tradeFraction) {
         PredictedChangeSizing rule = new PredictedChangeSizing(tradeFraction);
         double[] sums = sums(signal);

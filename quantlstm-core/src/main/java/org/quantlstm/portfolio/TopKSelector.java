@@ -94,7 +94,7 @@ public final class TopKSelector {
      * {@link TopKSizing} — then every other asset with a score is ranked, best score first and ties to the lower
      * index, after the holdings the rule kept (ranks kept + 1, kept + 2, …), and sized with that rank; assets
      * neither held nor scored are sized with rank 0. Every context names the universe size as its candidates.
-     * Returns the new positions.
+     * Returns the new positions; a rule that returns NaN is a bug (IllegalStateException).
      *
      * @param positions current position of each asset (0 = not held)
      * @param scores    one score per asset, NaN = none
@@ -122,6 +122,11 @@ public final class TopKSelector {
         int rank = kept;
         for (int a : others) {
             next[a] = rule.size(SizingContext.ranked(positions[a], scores[a], ++rank, n));
+        }
+        for (int a = 0; a < n; a++) {
+            if (Double.isNaN(next[a])) {
+                throw new IllegalStateException("the sizing rule returned NaN for asset " + a);
+            }
         }
         return next;
     }

@@ -1,6 +1,7 @@
 package org.quantlstm.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -46,6 +47,12 @@ class CrossSectionSizingTest {
         assertThat(ten.review(new int[] {}, new double[] {0.3, 0.1, 0.9})).containsExactly(0, 2);
         assertThat(TopKSelector.review(new double[3], new double[] {0.3, 0.1, 0.9}, new TopKSizing(10, 0.2, 0, 0.1)))
                 .containsExactly(0.1, 0, 0.1);
+    }
+
+    @Test
+    void aRuleReturningNaNIsABugNotAPosition() {
+        assertThatThrownBy(() -> TopKSelector.review(new double[2], new double[] {0.5, 0.1}, ctx -> Double.NaN))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NaN");
     }
 
     @Test
