@@ -1,6 +1,10 @@
 package org.quantlstm.portfolio;
 
+import java.util.Objects;
 import org.quantlstm.common.UserInputException;
+import org.quantlstm.signal.PredictedChangeSizing;
+import org.quantlstm.signal.Sizing;
+import org.quantlstm.signal.SizingContext;
 
 /**
  * The weekly-12 rebalancing rule of Liu, "Portfolio Management Strategy Based on LSTM" (seed file 002).
@@ -37,6 +41,12 @@ import org.quantlstm.common.UserInputException;
  *       ({@link Bounds#project}): the excess of a capped stock is spread equally over the others.</li>
  * </ol>
  * Costs are the backtester's business (the paper assumes none); this rule only sets weights.
+ *
+ * <p>Step 3's per-stock trade is the {@link org.quantlstm.signal.Sizing} {@link PredictedChangeSizing}: this class
+ * does the cross-sectional parts (the signal of step 2, the sums of its positive and negative values, and the cap
+ * projection of steps 4–5) and asks the sizing rule for each stock's new weight, from a
+ * {@link SizingContext} carrying the drifted weight as the position, the signal as the score and the two sums.
+ * {@link #withSizing} swaps in another rule (a lambda reading any context field) for research.
  */
 public final class PredictedChangeRebalancer implements Rebalancer {
     /** The paper's cap: one third of the portfolio. */
@@ -47,8 +57,13 @@ public final class PredictedChangeRebalancer implements Rebalancer {
     private final double tradeFraction;
     private final double maxWeight;
     private final boolean allowShort;
+    private final Sizing sizing;
 
     public PredictedChangeRebalancer(double tradeFraction, double maxWeight, boolean allowShort) {
+        this(tradeFraction, maxWeight, allowShort, null);
+    }
+
+    private PredictedChangeRebalancer(double tradeFraction, double maxWeight, boolean allowShort, Sizing sizing) {
         if (!(tradeFraction >= 0 && tradeFraction <= 1)) {
             throw new UserInputException("trade fraction must be in [0, 1], got " + tradeFraction);
         }
@@ -58,6 +73,22 @@ public final class PredictedChangeRebalancer implements Rebalancer {
         this.tradeFraction = tradeFraction;
         this.maxWeight = maxWeight;
         this.allowShort = allowShort;
+        this.sizing = sizing == null ? new PredictedChangeSizing(tradeFraction) : sizing;
+    }
+
+    /**
+     * The same caps and short rule with another per-stock sizing rule in place of {@link PredictedChangeSizing}
+     * (its context: position = drifted weight, score = the step-2 signal, the sums of the positive and negative
+     * signals, rank 0, candidates = the number of stocks).
+     */
+    public PredictedChangeRebalancer withSizing(Sizing rule) {
+        Objects.requireNonNull(rule, "rule");
+        return new PredictedChangeRebalancer(tradeFraction, maxWeight, allowShort, rule);
+    }
+
+    /** The per-stock sizing rule (by default {@link PredictedChangeSizing} with this τ). */
+    public Sizing sizing() {
+        return sizing;
     }
 
     /** The paper's settings: τ = 0.5, cap 1/3, shorts allowed. */
@@ -108,8 +139,19 @@ public final class PredictedChangeRebalancer implements Rebalancer {
         return z;
     }
 
-    /** Step 3: trades Δ (fractions of portfolio value) with buys and sells each totalling τ. */
+    /** Step 3: trades Δ (fractions of portfolio value), buys and sells each totalling τ; see {@link PredictedChangeSizing}. */
     public static double[] trades(double[] signal, double tradeFraction) {
+        PredictedChangeSizing rule = new PredictedChangeSizing(tradeFraction);
+        double[] sums = sums(signal);
+        double[] d = new double[signal.length];
+        for (int i = 0; i < signal.length; i++) {
+            d[i] = rule.trade(signal[i], sums[0], sums[1]);
+        }
+        return d;
+    }
+
+    /** Σ of the positive signals and Σ of the absolute negative ones. */
+    private static double[] sums(double[] signal) {
         double pos = 0;
         double neg = 0;
         for (double s : signal) {
@@ -119,14 +161,7 @@ public final class PredictedChangeRebalancer implements Rebalancer {
                 neg -= s;
             }
         }
-        double[] d = new double[signal.length];
-        if (pos == 0 || neg == 0) {
-            return d;
-        }
-        for (int i = 0; i < signal.length; i++) {
-            d[i] = signal[i] > 0 ? tradeFraction * signal[i] / pos : tradeFraction * signal[i] / neg;
-        }
-        return d;
+        return new double[] {pos, neg};
     }
 
     @Override
@@ -137,9 +172,10 @@ public final class PredictedChangeRebalancer implements Rebalancer {
                     + n + " stocks");
         }
         double[] w = context.driftedWeights();
-        double[] d = trades(signal(context.predictedChanges()), tradeFraction);
+        double[] s = signal(context.predictedChanges());
+        double[] sums = sums(s);
         for (int i = 0; i < n; i++) {
-            w[i] += d[i];
+            w[i] = sizing.size(SizingContext.ranked(w[i], s[i], 0, n).withScoreSums(sums[0], sums[1]));
         }
         Bounds caps = allowShort ? Bounds.longShort(n, maxWeight) : Bounds.longOnly(n, maxWeight);
         return caps.project(w);

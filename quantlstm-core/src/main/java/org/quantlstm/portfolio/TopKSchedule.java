@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.quantlstm.common.UserInputException;
+import org.quantlstm.signal.Sizing;
+import org.quantlstm.signal.TopKSizing;
 
 /**
  * The cross-sectional seed's holding rules over time, as target weights: on every date's close the stocks are
@@ -17,6 +19,11 @@ import org.quantlstm.common.UserInputException;
  * <p>Causal by construction: the targets and decisions at date {@code t} read {@code scores[·][0..t]} and
  * {@code times[0..t]} only. A NaN score means "no score" (never entered; a held stock without a score on its
  * review date is kept).
+ *
+ * <p>Each date's decisions go through {@link TopKSelector#review(double[], double[], Sizing)} with a per-asset
+ * {@link org.quantlstm.signal.Sizing}: by default {@link TopKSizing} with these rules; {@link #TopKSchedule(Rules,
+ * Sizing)} takes any other (a holding is an asset whose target is not 0; a held asset not under review is sized with
+ * a NaN score).
  */
 public final class TopKSchedule {
     private static final long DAY_MS = 86_400_000L;
@@ -50,6 +57,11 @@ public final class TopKSchedule {
         public static Rules seed() {
             return new Rules(5, 0.2, 0.0, 7, 0.2);
         }
+
+        /** These rules' per-asset decision as a sizing rule. */
+        public TopKSizing sizing() {
+            return new TopKSizing(k, entryThreshold, exitThreshold, positionWeight);
+        }
     }
 
     /** What happened to one stock at one date's close. */
@@ -78,11 +90,16 @@ public final class TopKSchedule {
     }
 
     private final Rules rules;
-    private final TopKSelector selector;
+    private final Sizing sizing;
 
     public TopKSchedule(Rules rules) {
+        this(rules, Objects.requireNonNull(rules, "rules").sizing());
+    }
+
+    /** The rules' review calendar with another per-asset sizing rule (see {@link TopKSelector#review}). */
+    public TopKSchedule(Rules rules, Sizing sizing) {
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.selector = new TopKSelector(rules.k(), rules.entryThreshold(), rules.exitThreshold());
+        this.sizing = Objects.requireNonNull(sizing, "sizing");
     }
 
     public Rules rules() {
@@ -105,6 +122,7 @@ public final class TopKSchedule {
         }
         double[][] targets = new double[m][n];
         boolean[] held = new boolean[m];
+        double[] position = new double[m];
         long[] anchor = new long[m];
         List<Decision> log = new ArrayList<>();
         double[] s = new double[m];
@@ -113,35 +131,31 @@ public final class TopKSchedule {
             if (t > 0 && times[t] <= times[t - 1]) {
                 throw new IllegalArgumentException("times must increase (bar " + t + ")");
             }
-            List<Integer> holdings = new ArrayList<>();
             boolean[] due = new boolean[m];
             for (int a = 0; a < m; a++) {
                 s[a] = scores[a][t];
                 if (held[a]) {
-                    holdings.add(a);
                     due[a] = times[t] - anchor[a] >= reviewMs;
                     if (!due[a]) {
                         s[a] = Double.NaN; // not under review today: kept whatever its score
                     }
                 }
             }
-            int[] next = selector.review(holdings.stream().mapToInt(Integer::intValue).toArray(), s);
-            boolean[] nowHeld = new boolean[m];
-            for (int a : next) {
-                nowHeld[a] = true;
-            }
+            double[] next = TopKSelector.review(position, s, sizing);
             for (int a = 0; a < m; a++) {
-                if (held[a] && !nowHeld[a]) {
+                boolean nowHeld = next[a] != 0;
+                if (held[a] && !nowHeld) {
                     log.add(new Decision(t, a, Action.EXIT, scores[a][t]));
                 } else if (held[a] && due[a]) {
                     anchor[a] = times[t];
                     log.add(new Decision(t, a, Action.KEEP, scores[a][t]));
-                } else if (!held[a] && nowHeld[a]) {
+                } else if (!held[a] && nowHeld) {
                     anchor[a] = times[t];
                     log.add(new Decision(t, a, Action.ENTER, scores[a][t]));
                 }
-                held[a] = nowHeld[a];
-                targets[a][t] = held[a] ? rules.positionWeight() : 0.0;
+                held[a] = nowHeld;
+                position[a] = next[a];
+                targets[a][t] = next[a];
             }
         }
         return new Plan(targets, log);

@@ -1,6 +1,7 @@
 /**
  * Portfolio construction as pure math on {@code double[]} and {@code double[][]}; it reads no files and knows
- * nothing of models or backtests (only {@code common} for its exception type).
+ * nothing of models or backtests (only {@code common} for its exception type, and {@code signal} for the per-asset
+ * sizing rules that the rebalancing and top-K rules apply after their cross-sectional step).
  *
  * <p>Conventions. A return panel is {@code r[T][N]}: one row per period, oldest first, one column per asset.
  * Every figure is per period until annualised by {@link org.quantlstm.portfolio.Annualisation} with the

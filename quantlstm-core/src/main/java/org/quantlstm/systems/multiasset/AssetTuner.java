@@ -33,6 +33,8 @@ import org.quantlstm.model.TrainingListener;
 import org.quantlstm.report.Drawdown;
 import org.quantlstm.report.Metrics;
 import org.quantlstm.report.ProbabilisticSharpe;
+import org.quantlstm.signal.SizingContext;
+import org.quantlstm.signal.ThresholdSizing;
 import org.quantlstm.tuning.Direction;
 import org.quantlstm.tuning.FrozenTrial;
 import org.quantlstm.tuning.Objective;
@@ -413,8 +415,8 @@ public final class AssetTuner {
                 if (!(sd > 0)) {
                     sd = Double.MIN_NORMAL;
                 }
-                double up = centre + p.longThreshold() * sd;
-                double down = centre - p.shortThreshold() * sd;
+                ThresholdSizing rule = new ThresholdSizing(centre, sd, p.longThreshold(), p.shortThreshold(),
+                        settings.allowShort());
                 double[] z = infer.samples() == 0 ? new double[0] : f.predict(infer);
                 for (int i = 0; i < infer.samples(); i++) {
                     int t = infer.endIndex()[i];
@@ -422,7 +424,7 @@ public final class AssetTuner {
                     double r = Math.expm1(logR);
                     pc[t - from] = close[t] * Math.exp(logR);
                     pr[t - from] = r;
-                    pos[t - from] = !Double.isFinite(r) ? 0 : r > up ? 1 : settings.allowShort() && r < down ? -1 : 0;
+                    pos[t - from] = rule.size(SizingContext.of(r));
                 }
             }
         }
@@ -542,8 +544,8 @@ public final class AssetTuner {
      * Trades the forecasts {@code z} (scaled next-bar log returns) of the inference windows over bars
      * {@code [from, to)}: long above {@code centre + long_threshold·sd}, short below {@code centre −
      * short_threshold·sd} (where shorts are allowed), flat otherwise, where centre and sd are the mean and std of
-     * the training forecasts' simple returns ({@code trainLogPred}, log returns). The LSTM's and the ridge
-     * baseline's evaluations both trade through here.
+     * the training forecasts' simple returns ({@code trainLogPred}, log returns): the sizing rule
+     * {@link ThresholdSizing}. The LSTM's and the ridge baseline's evaluations both trade through here.
      */
     Evaluation tradeForecasts(BarSeries series, BarSeries s, Params p, TrainingHistory history, int from, int to,
                               double[] close, double[] trainLogPred, Windows infer, double[] z, StandardScaler fy) {
@@ -568,11 +570,10 @@ public final class AssetTuner {
             pc[t - from] = close[t] * Math.exp(logR);
             pr[t - from] = Math.expm1(logR);
         }
-        double up = centre + p.longThreshold() * sd;
-        double down = centre - p.shortThreshold() * sd;
+        ThresholdSizing rule = new ThresholdSizing(centre, sd, p.longThreshold(), p.shortThreshold(),
+                settings.allowShort());
         for (int i = 0; i < m; i++) {
-            double r = pr[i];
-            pos[i] = !Double.isFinite(r) ? 0 : r > up ? 1 : settings.allowShort() && r < down ? -1 : 0;
+            pos[i] = rule.size(SizingContext.of(pr[i]));
         }
         return traded(series, s, p, history, from, to, close, pc, pr, pos, sd, centre, 1);
     }
