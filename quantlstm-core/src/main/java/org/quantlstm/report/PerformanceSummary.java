@@ -7,7 +7,8 @@ import org.quantlstm.backtest.BacktestResult;
  * Trade statistics are from the trade log ({@code trade*}), period statistics from equity returns
  * ({@code period*}). {@code dsr} is NaN unless the strategy was one of several compared ({@link Comparison}).
  * {@code trades} counts round trips (from the trade log), {@code fills} every fill; {@code exposure} is the mean
- * |weight| held and {@code timeInvested} the share of bars with any position; {@code alpha} is Jensen's alpha in
+ * |weight| held and {@code timeInvested} the share of bars with any position, long or short (from gross exposure, so
+ * a hedged hybrid whose net is 0 counts as invested); {@code alpha} is Jensen's alpha in
  * excess of the risk-free rate. {@code gross*} and {@code net*} are the gross and net exposure at the closes
  * (1.0 = 100 % of equity, see {@link org.quantlstm.backtest.Exposure}); {@code totalBorrow} and
  * {@code totalFinancing} the borrow fees and the financing paid on negative cash.
@@ -57,7 +58,7 @@ public record PerformanceSummary(String name, int periodsPerYear, String riskFre
                 pp.winRate(), pp.avgWin(), pp.avgLoss(), pp.profitFactor(),
                 Metrics.exposure(result.position()), Metrics.turnover(result.traded(), result.equity(), np),
                 alpha, beta, ProbabilisticSharpe.psr(Stats.minus(r, rf.perPeriod()), 0), Double.NaN,
-                result.totalCosts(), result.finalEquity(), Metrics.timeInvested(result.position()),
+                result.totalCosts(), result.finalEquity(), x.timeInvested(),
                 result.fills().size(), x.grossMean(), x.grossMax(), x.netMean(), x.netMax(),
                 result.totalBorrow(), result.totalFinancing());
     }

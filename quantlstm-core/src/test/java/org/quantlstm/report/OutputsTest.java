@@ -141,6 +141,21 @@ class OutputsTest {
     }
 
     @Test
+    void aHedgedBookWhoseNetIsZeroCountsAsInvested() {
+        // 100 % long one asset and 100 % short another from bar 2 on: net exactly 0, gross 100 %
+        int n = 5;
+        long[] times = {1, 2, 3, 4, 5};
+        double[] close = {10, 11, 12, 11, 12}, eq = {100, 100, 101, 102, 101}, zero = new double[n];
+        double[] gross = {0, 0, 1, 1, 1};
+        BacktestResult hedged = new BacktestResult("hedged", times, close, eq, zero.clone(), gross, zero.clone(),
+                zero.clone(), zero.clone(), zero.clone(), List.of(), List.of(), 100);
+        PerformanceSummary p = PerformanceSummary.of(hedged, null, RiskFree.zero(n - 1), 252);
+        assertThat(p.netMean()).isZero();
+        assertThat(p.timeInvested()).isCloseTo(3 / 4.0, within(1e-15));
+        assertThat(Metrics.timeInvested(zero)).as("net position alone would say never invested").isZero();
+    }
+
+    @Test
     void treasuryRiskFreeIsReadCausally() {
         // FRED DTB3: 2020-02-28 1.25, 03-02 1.10, 03-03 0.93 (percent). Bars on Sun 03-01, 03-02, 03-03, 03-04:
         // period i+1 earns the yield last published on or before bar i (Sunday → Friday's 1.25)
