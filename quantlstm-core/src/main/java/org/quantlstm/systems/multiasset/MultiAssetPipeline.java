@@ -182,8 +182,8 @@ public final class MultiAssetPipeline {
         TaskRunner own = shared instanceof LocalTaskRunner && shared.parallelism() > cap ? new LocalTaskRunner(cap)
                 : null;
         TaskRunner engine = own != null ? own : shared;
-        out.printf(Locale.ROOT, "Tuning %d assets as independent tasks on %s (%d at once; %d trial job%s x %d PyTorch "
-                        + "thread%s each)%n", tasks.size(), engine.describe(),
+        out.printf(Locale.ROOT, "Tuning %d assets as independent tasks on %s: %d at once, %d trial job%s x %d PyTorch "
+                        + "thread%s each%n", tasks.size(), engine.describe(),
                 Math.max(1, Math.min(tasks.size(), engine.parallelism())), ms.jobs(), ms.jobs() == 1 ? "" : "s",
                 threads, threads == 1 ? "" : "s");
         long started = System.nanoTime();
