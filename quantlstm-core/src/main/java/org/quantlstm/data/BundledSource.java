@@ -26,7 +26,9 @@ import org.quantlstm.common.UserInputException;
  * The default, fully offline source: real prices shipped gzip-compressed in the jar under {@code /bundled}
  * (see {@code bundled/PROVENANCE.md}). The catalog {@code bundled/catalog.csv} maps symbols to files; a row
  * with symbol {@code *} is a long-format file holding many tickers in a {@code ticker} or {@code symbol}
- * column. Parsed files are cached per instance.
+ * column. A ticker held by several long-format files is served from the first of them in catalog order (so the
+ * 12 weekly-12 stocks keep their long Stooq histories although the liquid-60 S&P 500 file holds some of them too),
+ * and a long-format file is parsed only when a symbol is looked for in it. Parsed files are cached per instance.
  */
 public final class BundledSource implements MarketDataSource {
     private static final String ROOT = "/bundled/";
@@ -85,7 +87,7 @@ public final class BundledSource implements MarketDataSource {
                     for (Row row : catalog) {
                         if (row.symbol().equals("*")) {
                             for (Symbol s : parseFile(row.file(), row.interval(), null).keySet()) {
-                                m.put(s, new Entry(s, row.file(), row.interval(), row.description()));
+                                m.putIfAbsent(s, new Entry(s, row.file(), row.interval(), row.description()));
                             }
                         } else {
                             Symbol s = Symbol.of(row.symbol());
@@ -120,8 +122,25 @@ public final class BundledSource implements MarketDataSource {
     }
 
     public boolean contains(Symbol symbol) {
+        return find(symbol) != null;
+    }
+
+    /** The catalog entry serving {@code symbol} (aliases resolved), or null; parses long files only up to it. */
+    public Entry find(Symbol symbol) {
         Symbol r = resolve(symbol);
-        return direct.containsKey(r) || all().containsKey(r);
+        if (direct.containsKey(r)) {
+            return direct.get(r);
+        }
+        Map<Symbol, Entry> m = all;
+        if (m != null) {
+            return m.get(r);
+        }
+        for (Row row : catalog) {
+            if (row.symbol().equals("*") && parseFile(row.file(), row.interval(), null).containsKey(r)) {
+                return new Entry(r, row.file(), row.interval(), row.description());
+            }
+        }
+        return null;
     }
 
     /**
@@ -129,8 +148,7 @@ public final class BundledSource implements MarketDataSource {
      * intervals by {@link Resampler resampling} (e.g. XAUUSD 1h → 4h, AAPL 1d → 1wk).
      */
     public BarSeries load(Symbol symbol) {
-        Symbol r = resolve(symbol);
-        Entry e = direct.containsKey(r) ? direct.get(r) : all().get(r);
+        Entry e = find(symbol);
         if (e == null) {
             throw new UserInputException("symbol " + symbol + " is not in the bundled data; bundled symbols: "
                     + String.join(" ", all().keySet().stream().map(Symbol::value).toList())

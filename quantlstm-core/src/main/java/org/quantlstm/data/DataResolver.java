@@ -191,8 +191,7 @@ public final class DataResolver {
             return Optional.empty();
         }
         BarSeries s = interval == null ? bundled.load(symbol).between(range) : bundled.load(symbol, interval, range);
-        String file = bundled.entries().stream().filter(e -> e.symbol().equals(bundled.resolve(symbol)))
-                .map(BundledSource.Entry::file).findFirst().orElse("");
+        String file = bundled.find(symbol).file();
         return Optional.of(new Loaded(s, "bundled", file));
     }
 

@@ -68,6 +68,34 @@ class DataResolverTest {
     }
 
     @Test
+    void everyTickerOfTheBundledLiquid60ListResolvesWithAnEmptyStore(@TempDir Path dir) throws Exception {
+        // regression: 'run weekly-12 --set data.tickers=<the liquid-60 list>' failed with "symbol META not found"
+        // because the liquid-60 file was read only by the cross-sectional system, not listed in the catalog
+        List<String> tickers;
+        try (var in = DataResolver.class.getResourceAsStream("/bundled/sp500_liquid60_tickers.csv")) {
+            tickers = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
+                    .filter(l -> !l.isBlank()).map(l -> l.split(",")[1]).toList();
+        }
+        assertThat(tickers).hasSize(60).contains("META", "ABBV", "BRK.B");
+        DataResolver r = resolver("auto", dir.resolve("empty"));
+        for (String t : tickers) {
+            DataResolver.Loaded l = r.load(Symbol.of(t), Interval.W1);
+            assertThat(l.source()).as(t).isEqualTo("bundled");
+            assertThat(l.series().isEmpty()).as(t).isFalse();
+        }
+        // first row of META in sp500_liquid60_daily.csv.gz: 2013-01-02,META,27.44,28.18,27.42,28.0,69804812
+        BarSeries meta = r.load(Symbol.of("META"), Interval.D1).series();
+        assertThat(meta.date(0)).isEqualTo(java.time.LocalDate.of(2013, 1, 2));
+        assertThat(meta.close(0)).isEqualTo(28.0);
+        assertThat(meta.size()).isEqualTo(3148);
+        assertThat(r.load(Symbol.of("META"), Interval.D1).location()).isEqualTo("sp500_liquid60_daily.csv.gz");
+        // a ticker in both files keeps the weekly-12 file (Stooq, from 1984-09-07), listed first in the catalog
+        DataResolver.Loaded aapl = r.load(Symbol.of("AAPL"), Interval.D1);
+        assertThat(aapl.location()).isEqualTo("stocks12_daily.csv.gz");
+        assertThat(aapl.series().date(0)).isEqualTo(java.time.LocalDate.of(1984, 9, 7));
+    }
+
+    @Test
     void aMissingSymbolNamesEveryPlaceSearched(@TempDir Path dir) {
         assertThatThrownBy(() -> resolver("auto", dir).load(Symbol.of("NOPE"), Interval.D1))
                 .isInstanceOf(UserInputException.class)

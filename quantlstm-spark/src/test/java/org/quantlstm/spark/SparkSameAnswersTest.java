@@ -143,4 +143,66 @@ class SparkSameAnswersTest {
                     .isNull();
         }
     }
+
+    private static WeeklyFixture.Run multiAsset(TaskRunner runner, Path dir) {
+        Map<String, String> o = new java.util.LinkedHashMap<>();
+        o.put("data.tickers", "XAUUSD,XAGUSD");
+        o.put("data.source", "bundled");
+        o.put("data.period_days", "60");
+        o.put("tuning.trials", "2");
+        o.put("tuning.seq_len", "6,10");
+        o.put("tuning.hidden_size", "4,8");
+        o.put("tuning.num_layers", "1,1");
+        o.put("model.epochs", "1");
+        o.put("portfolio.warmup", "3");
+        Systems systems = Systems.standard();
+        // the bundled experiment without its per-ticker intervals (they name tickers this run does not use)
+        String yaml = ExperimentConfig.bundled("multi-asset-4h")
+                .replaceAll("(?s)\\n  intervals:.*?\\n  common_end", "\n  common_end");
+        ExperimentConfig cfg = ExperimentConfig.parse(yaml, "tiny.yaml", o);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        RunContext ctx = new RunContext(dir.resolve("runs"), dir.resolve("data"), out,
+                Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC), true).withRunner(runner);
+        var outcome = systems.run(cfg, ctx);
+        return new WeeklyFixture.Run(console.toString(StandardCharsets.UTF_8), outcome.summary(),
+                WeeklyFixture.files(outcome.folder()));
+    }
+
+    @Test
+    @Tag("slow")
+    void multiAssetAssetsRunAsSparkTasksWithTheSameRunFolder(@TempDir Path dir) {
+        WeeklyFixture.Run local;
+        try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
+            local = multiAsset(threads, dir.resolve("local"));
+        }
+        WeeklyFixture.Run onSpark = multiAsset(spark, dir.resolve("spark"));
+        assertThat(local.console()).contains("Tuning 2 assets as independent tasks on local (2 threads)");
+        assertThat(onSpark.console()).contains("Tuning 2 assets as independent tasks on spark local[2",
+                "XAUUSD tuned and tested", "XAGUSD tuned and tested", "Trial 1 finished with value");
+        // each asset's block (its trials and test line) is printed in asset order, whatever finished first
+        assertThat(onSpark.console().indexOf("--- XAUUSD")).isLessThan(onSpark.console().indexOf("--- XAGUSD"));
+        for (String name : List.of("metrics.json", "forecasts.csv", "trades.csv", "summary.txt", "training_log.csv",
+                "data.json")) {
+            assertThat(local.files()).containsKey(name);
+            assertThat(WeeklyFixture.firstDifference(local.files().get(name), onSpark.files().get(name))).as(name)
+                    .isNull();
+        }
+        // trials.csv: the same trials, parameters and values; only the measured durations differ
+        assertThat(withoutDurations(onSpark.files().get("trials.csv")))
+                .isEqualTo(withoutDurations(local.files().get("trials.csv"))).contains("XAGUSD,1,");
+    }
+
+    /** trials.csv with its duration_ms column (the fifth) blanked. */
+    private static String withoutDurations(byte[] csv) {
+        StringBuilder b = new StringBuilder();
+        for (String line : new String(csv, StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.split(",", 6);
+            if (f.length == 6) {
+                f[4] = "";
+            }
+            b.append(String.join(",", f)).append('\n');
+        }
+        return b.toString();
+    }
 }

@@ -244,6 +244,13 @@ public final class CrossSectionalPipeline {
         Universe u = load(cfg, s, market);
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
             TrainingListener listener = ctx.progress() ? new ProgressBarListener(out) : TrainingListener.SILENT;
+            if (!(ctx.runner() instanceof org.quantlstm.workflow.LocalTaskRunner)) {
+                // issue 15: nothing here is shipped to the engine. The default trains ONE pooled model on every
+                // stock's windows (no independent units); walk-forward fold models are independent, but each scores
+                // the whole universe date by date in this JVM, so they stay here too.
+                out.println("Engine " + ctx.runner().describe() + ": not used by cross-sectional, which trains one "
+                        + "pooled model on every stock's windows (walk-forward fold models too) in this process");
+            }
             Result r = compute(cfg, s, u, listener, out);
             String summary = summary(cfg, s, u, r);
             write(folder, cfg, s, u, r, summary, market);

@@ -7,6 +7,8 @@ import org.quantlstm.workflow.MarketData;
 import org.quantlstm.workflow.RunContext;
 import org.quantlstm.workflow.RunFolder;
 import org.quantlstm.workflow.RunOutcome;
+import org.quantlstm.workflow.LocalTaskRunner;
+import org.quantlstm.workflow.TaskRunner;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -96,13 +98,8 @@ public final class MultiAssetPipeline {
                 cfg.model().cell().code(), cfg.model().retrain().describe());
         out.print(SeedAssets.lines(data.keySet().stream().map(Symbol::value).toList()));
         out.println("=".repeat(100));
-        TrainingListener listener = TrainingListener.SILENT;
         try (RunFolder folder = RunFolder.create(ctx.runsDir(), cfg.name(), ctx.clock())) {
-            List<AssetResult> results = new ArrayList<>();
-            int k = 0;
-            for (BarSeries s : data.values()) {
-                results.add(tuneAsset(cfg, ms, s, cfg.seed() + k++, out, listener));
-            }
+            List<AssetResult> results = tuneAssets(cfg, ms, data, ctx, out);
             if (cfg.model().retrain().active()) {
                 out.printf(Locale.ROOT, "%nModels trained per asset for the test (walk-forward %s), besides one per tuning "
                         + "trial: %s%n", cfg.model().retrain().describe(), modelsTrained(results));
@@ -161,10 +158,66 @@ public final class MultiAssetPipeline {
         return out;
     }
 
-    /** Tunes one asset ({@code samplerSeed} differs per asset so that assets do not share proposals). */
-    static AssetResult tuneAsset(ExperimentConfig cfg, MultiAssetSettings ms, BarSeries s, long samplerSeed,
-                                 PrintStream out, TrainingListener listener) {
+    /**
+     * Every asset as an independent {@link AssetTask} on the run's task runner (local threads or a cluster), results
+     * in asset order. Each asset's console block is printed when its task finishes, followed by a progress line.
+     * The PyTorch threads per training are fixed here, in the driver, so that local and cluster runs agree; the
+     * local engine runs at most cores / (jobs × threads) assets at once, so it uses the cores it used before.
+     */
+    static List<AssetResult> tuneAssets(ExperimentConfig cfg, MultiAssetSettings ms, Map<Symbol, BarSeries> data,
+                                        RunContext ctx, PrintStream out) {
         int threads = ms.threadsPerTraining();
+        List<BarSeries> series = new ArrayList<>(data.values());
+        List<AssetTask> tasks = new ArrayList<>();
+        List<DataSplit> splits = new ArrayList<>();
+        for (int k = 0; k < series.size(); k++) {
+            BarSeries s = series.get(k);
+            int ppy = ms.periodsPerYear(s.symbol(), s.interval());
+            // the split is checked here, before any task starts (too few bars is the user's error)
+            splits.add(new AssetTuner(ms.tunerSettings(cfg, ppy, threads)).split(s.size()));
+            tasks.add(AssetTask.of(cfg, s, cfg.seed() + k, threads));
+        }
+        TaskRunner shared = ctx.runner();
+        int cap = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, ms.jobs() * threads));
+        TaskRunner own = shared instanceof LocalTaskRunner && shared.parallelism() > cap ? new LocalTaskRunner(cap)
+                : null;
+        TaskRunner engine = own != null ? own : shared;
+        out.printf(Locale.ROOT, "Tuning %d assets as independent tasks on %s: %d at once, %d trial job%s x %d PyTorch "
+                        + "thread%s each%n", tasks.size(), engine.describe(),
+                Math.max(1, Math.min(tasks.size(), engine.parallelism())), ms.jobs(), ms.jobs() == 1 ? "" : "s",
+                threads, threads == 1 ? "" : "s");
+        long started = System.nanoTime();
+        List<AssetTask.Done> done = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        // progress runs on this thread once per finished task; the task's result is not known here, so the
+        // console block is printed from the results below, and the progress line says which asset finished
+        try {
+            done = engine.map("tune", tasks, AssetTask::run, (stage, index, n, total) -> {
+                if (ctx.progress()) {
+                    out.printf(Locale.ROOT, "  [%d/%d] %s tuned and tested  (%.0f s)%n", finished.incrementAndGet(),
+                            total, tasks.get(index).series().symbol(), (System.nanoTime() - started) / 1e9);
+                }
+            });
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+        List<AssetResult> results = new ArrayList<>();
+        for (int k = 0; k < series.size(); k++) {
+            BarSeries s = series.get(k);
+            out.print(done.get(k).console());
+            results.add(AssetTask.result(done.get(k), s, splits.get(k), ms.periodsPerYear(s.symbol(), s.interval())));
+        }
+        return results;
+    }
+
+    /**
+     * Tunes one asset ({@code samplerSeed} differs per asset so that assets do not share proposals) with
+     * {@code threads} PyTorch threads per training; prints its block to {@code out}.
+     */
+    static AssetResult tuneAsset(ExperimentConfig cfg, MultiAssetSettings ms, BarSeries s, long samplerSeed,
+                                 int threads, PrintStream out, TrainingListener listener) {
         int ppy = ms.periodsPerYear(s.symbol(), s.interval());
         AssetTuner tuner = new AssetTuner(ms.tunerSettings(cfg, ppy, threads));
         DataSplit split = tuner.split(s.size());

@@ -54,7 +54,32 @@ class CrossSectionalRunFolderTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
-        RunOutcome r = org.quantlstm.systems.Systems.standard().run(cfg, new RunContext(dir.resolve("runs"), dir, out, clock, false));
+        // a non-local engine: cross-sectional ships nothing to it (one pooled model) and says so
+        org.quantlstm.workflow.TaskRunner cluster = new org.quantlstm.workflow.TaskRunner() {
+            @Override
+            public <T extends java.io.Serializable, R extends java.io.Serializable> List<R> map(String stage,
+                    List<T> tasks, Work<T, R> work, Progress progress) {
+                throw new AssertionError("cross-sectional shipped tasks to the engine: " + stage);
+            }
+
+            @Override
+            public int parallelism() {
+                return 2;
+            }
+
+            @Override
+            public String describe() {
+                return "stub cluster";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        RunOutcome r = org.quantlstm.systems.Systems.standard().run(cfg, new RunContext(dir.resolve("runs"), dir, out,
+                clock, false).withRunner(cluster));
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("Engine stub cluster: not used by cross-sectional, "
+                + "which trains one pooled model");
         Path f = r.folder();
         for (String name : List.of("config.yaml", "data.json", "metrics.json", "backtest_trades.csv", "trades.csv",
                 "equity.csv", "forecasts.csv", "ic.csv", "feature_importance.csv", "summary.txt")) {
