@@ -92,9 +92,17 @@ public final class VectorizedBacktester {
         int[] fills = new int[m];
         double cap = config.initialCapital();
         double ann = Math.sqrt(periodsPerYear);
+        double[][] stats = new double[m][STATS];
+        boolean kernel = SweepKernel.applies(config, prices); // chosen once per sweep
         IntStream.range(0, m).parallel().forEach(i -> {
-            double[] st = new double[STATS];
-            simulate(prices, null, sizers.get(i), predicted, volRatio, config, cashRate, cap, null, st);
+            if (kernel) {
+                SweepKernel.run(prices, sizers.get(i), predicted, volRatio, config, cashRate, cap, stats[i]);
+            } else {
+                simulate(prices, null, sizers.get(i), predicted, volRatio, config, cashRate, cap, null, stats[i]);
+            }
+        });
+        for (int i = 0; i < m; i++) {
+            double[] st = stats[i];
             double k = st[COUNT];
             double mean = st[SUM] / k;
             double var = (st[SUMSQ] - st[SUM] * mean) / (k - 1);
@@ -102,7 +110,7 @@ public final class VectorizedBacktester {
             sharpe[i] = var > 0 ? mean / Math.sqrt(var) * ann : Double.NaN;
             mdd[i] = st[MDD];
             fills[i] = (int) st[FILLS];
-        });
+        }
         return new SweepResult(sizers, fin, sharpe, mdd, fills, (long) m * prices.size());
     }
 
