@@ -10,7 +10,8 @@ import org.quantlstm.signal.RiskLimits;
 /**
  * The fast single-asset path: one pass over primitive columns, no per-bar objects, no allocation in the
  * loop. Used for full runs (then it also fills preallocated output columns and a fill buffer) and for
- * parameter sweeps (then it only accumulates the statistics a sweep ranks by).
+ * parameter sweeps (then it only accumulates the statistics a sweep ranks by; the usual sweep, without a bracket
+ * and without known volumes, runs the same arithmetic in {@code SweepKernel}'s smaller loop).
  *
  * <p>Per bar j, in the order of {@link #simulate}: carry (interest or financing on cash, borrow on a short), the
  * order decided at bar j−1's close filled at bar j's open (or close, with {@link FillTiming#NEXT_CLOSE}), the
@@ -81,7 +82,9 @@ public final class VectorizedBacktester {
      * Runs every sizer over the same forecasts and ranks nothing: returns per-configuration final equity,
      * Sharpe (rf = 0, ddof = 1, annualised with {@code periodsPerYear}), max drawdown and fill count.
      * Configurations run in parallel on the common fork-join pool; each bar of each configuration is one
-     * bar-evaluation (sizing, possible fill, carry, bracket, marking, statistics).
+     * bar-evaluation (sizing, possible fill, carry, bracket, marking, statistics). Without a bracket and without
+     * known volumes (the usual sweep) each configuration runs {@code SweepKernel}, chosen once per sweep, else
+     * {@link #simulate}; the statistics are the same bits either way.
      */
     public SweepResult sweep(Prices prices, double[] predicted, double[] volRatio, List<PositionSizer> sizers,
                              int periodsPerYear) {
@@ -92,9 +95,17 @@ public final class VectorizedBacktester {
         int[] fills = new int[m];
         double cap = config.initialCapital();
         double ann = Math.sqrt(periodsPerYear);
+        double[][] stats = new double[m][STATS];
+        boolean kernel = SweepKernel.applies(config, prices); // chosen once per sweep
         IntStream.range(0, m).parallel().forEach(i -> {
-            double[] st = new double[STATS];
-            simulate(prices, null, sizers.get(i), predicted, volRatio, config, cashRate, cap, null, st);
+            if (kernel) {
+                SweepKernel.run(prices, sizers.get(i), predicted, volRatio, config, cashRate, cap, stats[i]);
+            } else {
+                simulate(prices, null, sizers.get(i), predicted, volRatio, config, cashRate, cap, null, stats[i]);
+            }
+        });
+        for (int i = 0; i < m; i++) {
+            double[] st = stats[i];
             double k = st[COUNT];
             double mean = st[SUM] / k;
             double var = (st[SUMSQ] - st[SUM] * mean) / (k - 1);
@@ -102,7 +113,7 @@ public final class VectorizedBacktester {
             sharpe[i] = var > 0 ? mean / Math.sqrt(var) * ann : Double.NaN;
             mdd[i] = st[MDD];
             fills[i] = (int) st[FILLS];
-        });
+        }
         return new SweepResult(sizers, fin, sharpe, mdd, fills, (long) m * prices.size());
     }
 
@@ -159,10 +170,14 @@ public final class VectorizedBacktester {
                     }
                 }
             }
-            // The fill is written out twice, here at the open and below at the close, on purpose: folding the two
-            // into one block (a three-step loop over open fill, bracket, close fill) was measured at 30-39 M
-            // bar-evaluations/s against 55-58 M for this form (bench backtest, 1 thread, load 1.5, 2026-12-07).
-            // Keep the two copies identical (SweepBitIdentityTest and BacktestPathsAgreeTest check both timings).
+            // The fill is written out twice, here at the open and below at the close (the bracket is worked
+            // between them). Folding the two into one block (a three-step loop over open fill, bracket, close fill)
+            // was measured at 30-39 M bar-evaluations/s against 55-58 M for this form (bench backtest, 1 thread,
+            // load 1.5, 2026-12-07), when sweeps still ran this loop. Since then sweeps without a bracket and
+            // without known volumes run SweepKernel (one fill block: without a bracket both copies are the same
+            // code at another price), so this loop serves full runs and sweeps with a bracket or volumes. Keep
+            // the two copies, and SweepKernel's fill, identical (SweepBitIdentityTest, SweepKernelTest and
+            // BacktestPathsAgreeTest check both timings).
             if (hasPending && atOpen) {
                 double p = open[j], v = vol[j];
                 boolean known = v > 0; // volume known: participation cap and impact apply

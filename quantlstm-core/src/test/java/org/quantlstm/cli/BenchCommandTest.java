@@ -39,6 +39,8 @@ class BenchCommandTest {
         MainTest.Result r = MainTest.run("bench", "backtest", "--threads", "1", "--repeat", "1");
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(figures(r.out())).anyMatch(l -> l.matches("backtest sweep threads=1 \\d+ bar-evaluations/s"));
+        assertThat(figures(r.out())).anyMatch(l -> l.matches(CPU_FIGURE)
+                && l.startsWith("backtest sweep threads=1 cpu ") && l.endsWith(" bar-evaluations/cpu-s"));
         assertThat(r.out()).contains("10000 configurations");
     }
 
