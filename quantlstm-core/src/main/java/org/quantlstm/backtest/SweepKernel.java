@@ -73,16 +73,16 @@ final class SweepKernel {
                 double p = fillPrice[j], ts, c;
                 if (pending == 0) {
                     ts = shares + -shares;
-                    c = plain ? rate * (Math.abs(ts - shares) * p) : cost(ts - shares, p, rate, perShare, minCost);
+                    c = orderCost(plain, ts - shares, p, rate, perShare, minCost);
                 } else { // as VectorizedBacktester.target: one cost evaluation unless the gross limit binds
                     double e0 = cash + shares * p;
                     double want = pending * e0 / p - shares;
                     ts = shares + want;
-                    c = plain ? rate * (Math.abs(ts - shares) * p) : cost(ts - shares, p, rate, perShare, minCost);
+                    c = orderCost(plain, ts - shares, p, rate, perShare, minCost);
                     double room = maxGross * (e0 - c);
                     if (Math.abs(ts) * p > room) {
                         ts = room > 0 ? Math.copySign(room / p, ts) : 0;
-                        c = plain ? rate * (Math.abs(ts - shares) * p) : cost(ts - shares, p, rate, perShare, minCost);
+                        c = orderCost(plain, ts - shares, p, rate, perShare, minCost);
                     }
                 }
                 double d = ts - shares;
@@ -132,12 +132,12 @@ final class SweepKernel {
         stats[VectorizedBacktester.COUNT] = Math.max(0, n - 1);
     }
 
-    /** {@code VectorizedBacktester.cost}: FeeModel.orderCost without impact, the same operations. */
-    private static double cost(double shares, double price, double rate, double perShare, double minCost) {
-        if (shares == 0) {
-            return 0;
-        }
-        double q = Math.abs(shares);
-        return Math.max(minCost, rate * (q * price) + perShare * q);
+    /**
+     * The order cost: {@code rate·q·p} when there is no per-share commission and no minimum ({@code plain}; it is
+     * ≥ +0, so {@code max(0, ·)} changes nothing), else {@link VectorizedBacktester#cost}: the same bits either way.
+     */
+    private static double orderCost(boolean plain, double shares, double p, double rate, double perShare,
+                                     double minCost) {
+        return plain ? rate * (Math.abs(shares) * p) : VectorizedBacktester.cost(shares, p, rate, perShare, minCost);
     }
 }

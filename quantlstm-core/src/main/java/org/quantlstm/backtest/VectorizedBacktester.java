@@ -333,7 +333,7 @@ public final class VectorizedBacktester {
      * rate, per-share commission and minimum read once per run: the same operations in the same order, so the
      * same bits. Kept tiny so that the JIT inlines it into the per-bar loop.
      */
-    private static double cost(double shares, double price, double rate, double perShare, double minCost) {
+    static double cost(double shares, double price, double rate, double perShare, double minCost) {
         if (shares == 0) {
             return 0;
         }
