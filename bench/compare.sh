@@ -4,19 +4,20 @@
 # first in even rounds), then prints per figure the median and the range (min-max) of each side and the ratio of
 # the medians, by wall time and by process CPU time (the CPU figure moves less when the machine is shared).
 #
-# usage: bash bench/compare.sh [--rounds 5] [--threads "1 2"] [--networks spy-analyser,weekly-12] [--steps 20]
+# usage: bash bench/compare.sh [--rounds 5] [--threads "1 2"] [--networks spy-analyser,weekly-12] [--steps 20] [--wait spin|passive]
 #
 # Python: Debian's python3-torch (apt-get install python3-torch), run as /usr/bin/python3 (override: PYTHON=...).
 # Its matrix products go through the system BLAS. Debian's default libblas3 is the netlib reference BLAS, about
 # 10x slower than OpenBLAS for these networks; a fair reference needs OpenBLAS. If the system has no
 # OpenBLAS (apt-get install libopenblas0-pthread), this script unpacks the .deb (apt-get download, no root
 # needed) under target/openblas and points only the Python runs at it. --reference-blas keeps the system's BLAS.
-# Both sides run with OMP_WAIT_POLICY=PASSIVE (the quantlstm launcher's default): with libgomp's default
-# (spinning) Python at 2 threads collapsed to 3-30 samples/s on this shared 2-core machine (docs/BENCHMARKS.md);
-# PY_OMP_WAIT_POLICY=ACTIVE reproduces that.
+# Both sides run with the same OpenMP wait setting, --wait spin (default: GOMP_SPINCOUNT=20000 with
+# OMP_WAIT_POLICY unset, what the quantlstm launcher sets) or --wait passive (OMP_WAIT_POLICY=PASSIVE, the
+# launcher's setting before 2026-12-07). With libgomp's own default (long spinning) Python at 2 threads collapsed
+# to 3-30 samples/s on this shared 2-core machine (docs/BENCHMARKS.md); PY_OMP_WAIT_POLICY=ACTIVE reproduces that.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-rounds=5; threads="1 2"; networks=""; steps=20; reference_blas=0
+rounds=5; threads="1 2"; networks=""; steps=20; reference_blas=0; wait=spin
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2;;
@@ -24,9 +25,15 @@ while [[ $# -gt 0 ]]; do
     --networks) networks="$2"; shift 2;;
     --steps) steps="$2"; shift 2;;
     --reference-blas) reference_blas=1; shift;;
+    --wait) wait="$2"; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
+case "$wait" in
+  spin) wait_env=(GOMP_SPINCOUNT=20000); unset OMP_WAIT_POLICY ;;
+  passive) wait_env=(OMP_WAIT_POLICY=PASSIVE) ;;
+  *) echo "compare.sh: --wait spin|passive" >&2; exit 2;;
+esac
 py="${PYTHON:-/usr/bin/python3}"
 "$py" -c 'import torch' 2>/dev/null || { echo "compare.sh: $py has no torch (apt-get install python3-torch)" >&2; exit 2; }
 py_env=()
@@ -44,14 +51,14 @@ fi
 ./quantlstm --version >/dev/null   # builds the jar once, outside the timings
 out=$(mktemp -d)
 net_opt=(); [[ -n $networks ]] && net_opt=(--networks "$networks")
-ours() { ./quantlstm bench training --threads "$1" --steps "$steps" --cpu "${net_opt[@]}" 2>/dev/null | sed 's/^/ours /'; }
+ours() { env "${wait_env[@]}" ./quantlstm bench training --threads "$1" --steps "$steps" --cpu "${net_opt[@]}" 2>/dev/null | sed 's/^/ours /'; }
 python() {
-  env "${py_env[@]}" OPENBLAS_NUM_THREADS="$1" OMP_NUM_THREADS="$1" MKL_NUM_THREADS="$1" \
-    OMP_WAIT_POLICY="${PY_OMP_WAIT_POLICY:-PASSIVE}" \
+  env "${py_env[@]}" "${wait_env[@]}" OPENBLAS_NUM_THREADS="$1" OMP_NUM_THREADS="$1" MKL_NUM_THREADS="$1" \
+    ${PY_OMP_WAIT_POLICY:+OMP_WAIT_POLICY="$PY_OMP_WAIT_POLICY"} \
     "$py" bench/torch_reference.py --threads "$1" --steps "$steps" --cpu \
     ${networks:+--networks "$networks"} | sed 's/^/python /'
 }
-echo "# $(nproc) cores, $(uname -m), $(date -u '+%F %T') UTC, load at start $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# $(nproc) cores, $(uname -m), $(date -u '+%F %T') UTC, load at start $(cut -d' ' -f1-3 /proc/loadavg), wait: ${wait_env[*]}"
 echo "# python: $("$py" -c 'import torch,sys; print("torch", torch.__version__, "python", sys.version.split()[0])'), BLAS: $(env "${py_env[@]}" "$py" -c '
 import torch
 for l in open("/proc/self/maps"):
