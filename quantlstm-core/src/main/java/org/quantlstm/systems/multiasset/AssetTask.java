@@ -12,6 +12,7 @@ import org.quantlstm.model.TrainingListener;
 import org.quantlstm.tuning.FrozenTrial;
 import org.quantlstm.workflow.ExperimentConfig;
 import org.quantlstm.workflow.PlainData;
+import org.quantlstm.workflow.SeriesData;
 
 /**
  * One asset of the multi-asset-4h system as a unit of work for {@link org.quantlstm.workflow.TaskRunner}: its
@@ -22,7 +23,7 @@ import org.quantlstm.workflow.PlainData;
  * the same on a local thread or a Spark executor. Its console lines (the trials, the test line) come back as text
  * and are printed by the driver when the task finishes.
  */
-record AssetTask(String yaml, String label, BatchTuning.SeriesData series, long samplerSeed, int threads)
+record AssetTask(String yaml, String label, SeriesData series, long samplerSeed, int threads)
         implements Serializable {
 
     /**
@@ -38,7 +39,7 @@ record AssetTask(String yaml, String label, BatchTuning.SeriesData series, long 
     }
 
     static AssetTask of(ExperimentConfig cfg, BarSeries s, long samplerSeed, int threads) {
-        return new AssetTask(cfg.yaml(), cfg.label(), BatchTuning.SeriesData.of(s), samplerSeed, threads);
+        return new AssetTask(cfg.yaml(), cfg.label(), SeriesData.of(s), samplerSeed, threads);
     }
 
     /** Tunes, retrains, tests; the model and the study live and die inside the call. */

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.quantlstm.common.DataSplit;
-import org.quantlstm.common.Interval;
-import org.quantlstm.common.Symbol;
 import org.quantlstm.common.UserInputException;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.model.TrainingListener;
@@ -18,6 +16,7 @@ import org.quantlstm.tuning.Study;
 import org.quantlstm.tuning.Trial;
 import org.quantlstm.tuning.TrialState;
 import org.quantlstm.workflow.ExperimentConfig;
+import org.quantlstm.workflow.SeriesData;
 import org.quantlstm.workflow.TaskRunner;
 
 /**
@@ -33,20 +32,6 @@ import org.quantlstm.workflow.TaskRunner;
  */
 final class BatchTuning {
     private BatchTuning() {
-    }
-
-    /** A bar series as plain columns. */
-    record SeriesData(String symbol, String interval, long[] times, double[] open, double[] high, double[] low,
-                      double[] close, double[] adjClose, double[] volume) implements Serializable {
-        static SeriesData of(BarSeries s) {
-            return new SeriesData(s.symbol().value(), s.interval().code(), s.epochMillis(), s.opens(), s.highs(),
-                    s.lows(), s.closes(), s.adjCloses(), s.volumes());
-        }
-
-        BarSeries series() {
-            return BarSeries.of(Symbol.of(symbol), Interval.parse(interval), times, open, high, low, close, adjClose,
-                    volume);
-        }
     }
 
     /** One trial's parameters (what {@link AssetTuner.Params#suggest} drew on the driver). */

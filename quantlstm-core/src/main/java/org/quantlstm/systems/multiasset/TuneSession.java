@@ -23,6 +23,7 @@ import org.quantlstm.tuning.FrozenTrial;
 import org.quantlstm.tuning.OptunaStyleLog;
 import org.quantlstm.tuning.Study;
 import org.quantlstm.tuning.TrialState;
+import org.quantlstm.workflow.SeriesData;
 
 /**
  * {@code quantlstm tune}: tunes one asset of the multi-asset-4h system in a study persisted in
@@ -155,7 +156,7 @@ public final class TuneSession {
                         + "batches; %d PyTorch thread%s per trial)%n", batch, r.describe(), threads, threads == 1 ? "" : "s");
                 int ppy2 = ms.periodsPerYear(series.symbol(), series.interval());
                 BatchTuning.optimize(study, new BatchTuning.Context(cfg.yaml(), cfg.label(),
-                        BatchTuning.SeriesData.of(series), ppy2, threads), ms.space(), trials, batch, r, batchSharpes, out);
+                        SeriesData.of(series), ppy2, threads), ms.space(), trials, batch, r, batchSharpes, out);
             } else {
                 study.optimizeUntil(tuner.objective(series, extra), trials, jobs);
             }

@@ -8,11 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.quantlstm.analytics.Spread;
-import org.quantlstm.common.Interval;
-import org.quantlstm.common.Symbol;
 import org.quantlstm.data.BarSeries;
 import org.quantlstm.workflow.ExperimentConfig;
 import org.quantlstm.workflow.ForecastStage;
+import org.quantlstm.workflow.SeriesData;
 
 /**
  * Seed variance: the run repeated with seeds s, s+1, …, s+N−1 (weights, dropout and shuffling), everything else
@@ -50,20 +49,6 @@ final class SeedRepeats {
 
     /** The task of one repeat: its seed (the series and settings are the run's, in {@link Context}). */
     record Task(long seed) implements Serializable {
-    }
-
-    /** A bar series as plain columns, so that a repeat can run in another JVM (a Spark executor). */
-    record SeriesData(String symbol, String interval, long[] times, double[] open, double[] high, double[] low,
-                      double[] close, double[] adjClose, double[] volume) implements Serializable {
-        static SeriesData of(BarSeries s) {
-            return new SeriesData(s.symbol().value(), s.interval().code(), s.epochMillis(), s.opens(), s.highs(),
-                    s.lows(), s.closes(), s.adjCloses(), s.volumes());
-        }
-
-        BarSeries series() {
-            return BarSeries.of(Symbol.of(symbol), Interval.parse(interval), times, open, high, low, close, adjClose,
-                    volume);
-        }
     }
 
     /**

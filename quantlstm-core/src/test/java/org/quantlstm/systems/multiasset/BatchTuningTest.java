@@ -60,7 +60,7 @@ class BatchTuningTest {
     void tasksAndResultsArePlainSerialisableData() throws Exception {
         ExperimentConfig cfg = TuneSessionTest.tinyConfig(Map.of());
         BarSeries s = TinySeries.of("SYN", 200, 3, Integer.MAX_VALUE, 1);
-        BatchTuning.Context ctx = new BatchTuning.Context(cfg.yaml(), cfg.label(), BatchTuning.SeriesData.of(s), 1560, 1);
+        BatchTuning.Context ctx = new BatchTuning.Context(cfg.yaml(), cfg.label(), org.quantlstm.workflow.SeriesData.of(s), 1560, 1);
         BatchTuning.TrialTask task = BatchTuning.TrialTask.of(0, new AssetTuner.Params(6, 4, 1, 0, 1e-3, 1, 0.5, 0.5));
         for (Object o : List.of(ctx, task)) {
             try (ObjectOutputStream oos = new ObjectOutputStream(new ByteArrayOutputStream())) {
@@ -70,7 +70,7 @@ class BatchTuningTest {
         BatchTuning.TrialResult r = ctx.evaluate(task);
         assertThat(r.failure()).isNull();
         assertThat(r.value()).isFinite();
-        assertThat(BatchTuning.SeriesData.of(s).series().closes()).containsExactly(s.closes());
+        assertThat(org.quantlstm.workflow.SeriesData.of(s).series().closes()).containsExactly(s.closes());
         try (ObjectOutputStream oos = new ObjectOutputStream(new ByteArrayOutputStream())) {
             oos.writeObject(r);
         }
