@@ -1,29 +1,56 @@
 package org.quantlstm.backtest;
 
+import java.util.Arrays;
+import java.util.List;
 import org.quantlstm.signal.PositionSizer;
+import org.quantlstm.signal.Thresholds;
 
 /**
- * The sweep's own loop for the common case: no bracket and no bar with a known volume (so the fee model's
- * participation cap and impact never apply), statistics only, no output columns. {@link VectorizedBacktester#sweep}
- * chooses it once per sweep ({@link #applies}); everything else (brackets, known volumes, full runs) goes through
+ * The sweep's own engine for the common case: no bracket and no bar with a known volume (so the fee model's
+ * participation cap and impact never apply), statistics only. {@link VectorizedBacktester#sweep} chooses it once
+ * per sweep ({@link #applies}); everything else (brackets, known volumes, full runs) goes through
  * {@link VectorizedBacktester#simulate}.
  *
- * <p>It does {@code simulate}'s operations in the same order, so every statistic is bit-identical
- * ({@code SweepKernelTest} holds the two equal bit for bit on random paths with each feature on and off;
- * {@code SweepBitIdentityTest} holds the sweep to fingerprints recorded before this loop existed). What it leaves
- * out is what the case does not need: the bracket's state and its block, the second copy of the fill (without a
- * bracket the open fill and the close fill are the same code at a different price, so one block reads the price
- * column chosen once), the output columns and their null tests, the volume tests, and the call into the fee
- * model. It is small enough that the JIT compiles it as one method with the sizer inlined, without the
- * profile of full runs and bracket sweeps mixed in.
+ * <p><b>Lanes.</b> It runs up to {@link #LANES} configurations side by side: every quantity of a configuration
+ * (cash, shares, target, statistics) is one element of an array with one slot per configuration, and each bar is a
+ * handful of short loops over those arrays. The loops have no branches and no calls, so C2 compiles each of them
+ * to AVX vector instructions, four configurations per instruction. A single configuration run alone is a chain of
+ * dependent operations (cash → equity → order size, a division → cost → cash), about 45 cycles per bar with a
+ * fill, plus mispredicted branches wherever a sizing decision flips at random; that held the scalar loop at 50-70 M
+ * bar-evaluations/s. As lanes, the chains of different configurations overlap and there is no branch to
+ * mispredict. JDK 17's auto-vectoriser gives up on a loop with more than about five array streams (measured: merging
+ * any two of the loops below halved the speed), which is why each bar is cut into small loops.
  *
- * <p>Two steps are written differently with the same result. The borrow fee is
- * {@code max(−shares, 0)·close·rate} on every bar instead of a branch on the sign of the position (the sign
- * flips at random in a sweep, and a mispredicted branch costs more than a multiplication; when the position is
- * not short the fee is +0 and {@code cash − (+0)} is cash, bit for bit). Without a per-share commission and a
- * minimum, the order cost {@code max(0, rate·q·p + 0·q)} is {@code rate·q·p} (it is ≥ +0).
+ * <p><b>The same operations as {@code simulate}.</b> Per bar, in {@code simulate}'s order: interest on cash (and the
+ * financing spread when cash is negative), the borrow fee on a short, the fill of the order decided at the previous
+ * close (shares = old + (w·e₀/p − old), its cost, and if |shares|·p exceeds room = maxGross·(e₀ − cost), shares =
+ * ±room/p and the cost again; an order whose share change is 0 is not filled), marking at the close, and the
+ * statistics. Each branch of {@code simulate} becomes arithmetic that gives the same bits:
+ * <ul>
+ *   <li>Both sides of a branch are computed and one is kept with exact 0/1 factors ({@code f·a + (1−f)·b} is a or b
+ *       for finite a and b). A bar without an order computes the fill and keeps the old cash and shares.</li>
+ *   <li>"Is above" and "is not zero" are {@link #step} and {@link #nonZero}: exact 0/1 values from min/max, which
+ *       the vectoriser compiles, where a comparison would need a vector select it does not have on JDK 17.</li>
+ *   <li>{@code max(−s, 0)} is {@code (|s| − s)·0.5}, exactly. The drawdown is the minimum of e/peak over the bars,
+ *       less 1 once at the end; rounding is monotonic, so that is the minimum of e/peak − 1 ({@code simulate} also
+ *       skips, by a multiplication, bars that cannot set a new low; every test gives the same bits).</li>
+ * </ul>
+ * Every statistic is therefore the same bits as a full run's ({@code SweepKernelTest} compares them bit for bit on
+ * random paths with each feature on and off, including degenerate ones: bankrupt books, minimum costs larger than
+ * the order; {@code SweepBitIdentityTest} holds sweeps to fingerprints recorded before either kernel existed).
+ *
+ * <p><b>Sizing.</b> Each {@link PositionSizer} becomes per-lane coefficients of one formula that covers the five
+ * methods (see {@link #lane}); the switch there has no default, so a new sizing method does not compile until it
+ * has a lane form. Its targets equal {@link PositionSizer#size}'s as values (a zero may carry the other sign, which
+ * changes no later result).
  */
 final class SweepKernel {
+    /** Configurations run side by side (64 to 512 lanes measured within noise of each other; 128 kept). */
+    static final int LANES = 128;
+
+    /** Lifts the smallest subnormal difference above 1 in {@link #step} and {@link #nonZero} (applied twice). */
+    private static final double LIFT = 1e300;
+
     private SweepKernel() {
     }
 
@@ -41,103 +68,263 @@ final class SweepKernel {
     }
 
     /**
-     * One configuration: {@code stats} receives what {@link VectorizedBacktester#simulate} writes there (final
-     * equity, Σr, Σr², max drawdown, fills, returns). Call only where {@link #applies}.
+     * 1 if {@code a > b}, else 0, for any non-NaN {@code a} and {@code b} (infinities included), without a
+     * comparison: {@code a − b} is exactly 0 only when {@code a == b} (gradual underflow), and any other difference,
+     * times 1e300 twice, is at least 1 in magnitude or infinite, so the clamp to [0, 1] gives exactly 0 or 1.
      */
-    static void run(Prices px, PositionSizer sizer, double[] pr, double[] vr, BacktestConfig cfg, double[] cashRate,
-                    double capital, double[] stats) {
-        FeeModel fees = cfg.fees();
-        double[] close = px.close();
-        double[] fillPrice = cfg.fill() == FillTiming.NEXT_OPEN ? px.open() : px.close();
-        int n = close.length;
-        boolean hasRate = cashRate != null;
-        double rate = fees.rate(), perShare = fees.perShare(), minCost = fees.minPerOrder();
-        boolean plain = perShare == 0 && minCost == 0;
-        double borrowRate = fees.borrowPerPeriod(cfg.periodsPerYear());
-        // FeeModel.interest's financing term, the same operations: spread bps · 1e-4 / periods per year
-        double spread = fees.financingSpreadBps() * 1e-4 / cfg.periodsPerYear();
-        double maxGross = cfg.maxGross();
-        double cash = capital, shares = 0, pending = 0, last = 0;
-        boolean hasPending = false;
-        double prevE = capital, peakE = capital, mdd = 0, sum = 0, sumsq = 0;
-        int fills = 0;
-        for (int j = 0; j < n; j++) {
-            if (j > 0) { // carry: interest or financing on cash, then the borrow fee on a short
-                if (cash < 0 || hasRate && cash != 0) {
-                    double rf = hasRate ? cashRate[j - 1] : 0;
-                    cash += cash >= 0 ? cash * rf : cash * (rf + spread);
-                }
-                cash -= Math.max(-shares, 0.0) * close[j - 1] * borrowRate;
-            }
-            if (hasPending) { // the order decided at the previous close
-                double p = fillPrice[j], ts, c;
-                if (pending == 0) {
-                    ts = shares + -shares;
-                    c = orderCost(plain, ts - shares, p, rate, perShare, minCost);
-                } else { // as VectorizedBacktester.target: one cost evaluation unless the gross limit binds
-                    double e0 = cash + shares * p;
-                    double want = pending * e0 / p - shares;
-                    ts = shares + want;
-                    c = orderCost(plain, ts - shares, p, rate, perShare, minCost);
-                    double room = maxGross * (e0 - c);
-                    if (Math.abs(ts) * p > room) {
-                        ts = room > 0 ? Math.copySign(room / p, ts) : 0;
-                        c = orderCost(plain, ts - shares, p, rate, perShare, minCost);
-                    }
-                }
-                double d = ts - shares;
-                if (d != 0) {
-                    cash = cash - (d * p + c);
-                    shares = ts;
-                    fills++;
-                }
-                hasPending = false;
-            }
-            double e = cash + shares * close[j]; // marking and statistics
-            if (j > 0) {
-                double r = e / prevE - 1;
-                sum += r;
-                sumsq += r * r;
-            }
-            prevE = e;
-            if (e > peakE) {
-                peakE = e;
-            } else if (e < peakE * (1 + mdd)) {
-                double dd = e / peakE - 1;
-                if (dd < mdd) {
-                    mdd = dd;
-                }
-            }
-            if (j < n - 1) { // the target for the next bar
-                double w = sizer.size(pr[j], vr == null ? Double.NaN : vr[j]);
-                if (w != w) {
-                    w = 0;
-                } else if (w > maxGross) {
-                    w = maxGross;
-                } else if (w < -maxGross) {
-                    w = -maxGross;
-                }
-                if (w != last) {
-                    pending = w;
-                    last = w;
-                    hasPending = true;
-                }
-            }
-        }
-        stats[VectorizedBacktester.FINAL] = prevE;
-        stats[VectorizedBacktester.SUM] = sum;
-        stats[VectorizedBacktester.SUMSQ] = sumsq;
-        stats[VectorizedBacktester.MDD] = mdd;
-        stats[VectorizedBacktester.FILLS] = fills;
-        stats[VectorizedBacktester.COUNT] = Math.max(0, n - 1);
+    static double step(double a, double b) {
+        return Math.min(1.0, Math.max(0.0, (a - b) * LIFT * LIFT));
+    }
+
+    /** 1 if {@code x != 0}, else 0, for any non-NaN {@code x} (see {@link #step}). */
+    static double nonZero(double x) {
+        return Math.min(1.0, Math.abs(x) * LIFT * LIFT);
     }
 
     /**
-     * The order cost: {@code rate·q·p} when there is no per-share commission and no minimum ({@code plain}; it is
-     * ≥ +0, so {@code max(0, ·)} changes nothing), else {@link VectorizedBacktester#cost}: the same bits either way.
+     * Runs {@code sizers[from, to)} (at most {@link #LANES}) and writes what {@link VectorizedBacktester#simulate}
+     * writes to {@code stats[i]}: final equity, Σr, Σr², max drawdown, fills, returns. Call only where
+     * {@link #applies}.
      */
-    private static double orderCost(boolean plain, double shares, double p, double rate, double perShare,
-                                     double minCost) {
-        return plain ? rate * (Math.abs(shares) * p) : VectorizedBacktester.cost(shares, p, rate, perShare, minCost);
+    static void run(Prices px, List<PositionSizer> sizers, int from, int to, double[] pr, double[] vr,
+                    BacktestConfig cfg, double[] cashRate, double capital, double[][] stats) {
+        int k = to - from;
+        if (k <= 0 || k > LANES) {
+            throw new IllegalArgumentException("lanes " + k + " not in [1, " + LANES + "]");
+        }
+        Lanes ln = new Lanes(k);
+        for (int i = 0; i < k; i++) {
+            ln.set(i, sizers.get(from + i), cfg.maxGross());
+        }
+        ln.run(px, pr, vr, cfg, cashRate, capital);
+        for (int i = 0; i < k; i++) {
+            double[] st = stats[from + i];
+            st[VectorizedBacktester.FINAL] = ln.prev[i];
+            st[VectorizedBacktester.SUM] = ln.sum[i];
+            st[VectorizedBacktester.SUMSQ] = ln.sumsq[i];
+            st[VectorizedBacktester.MDD] = ln.worst[i] - 1;
+            st[VectorizedBacktester.FILLS] = ln.fills[i];
+            st[VectorizedBacktester.COUNT] = Math.max(0, px.size() - 1);
+        }
+    }
+
+    /**
+     * The lane form of a sizer, clamped to ±maxGross: target = s · clamp(k₁ + k₂·x + k₃·v⁺, ±c) with
+     * d = step(x, up) − shorts·step(dn, x) (the side, +1/0/−1), s = d for signed methods and |d| = d² for the
+     * proportional ones, x the forecast, v⁺ the volatility ratio where positive (else 0), c = min(cap, maxGross) and
+     * (k₁, k₂, k₃) = k·(1, 0, 0) for binary and fixed, k·(0, 1, 0) for the proportional methods and k·(0, 0, 1) for
+     * volatility-adjusted. It equals {@code clamp(sizer.size(x, v), ±maxGross)} for every finite or infinite
+     * forecast (a NaN forecast is handled per bar: every target is then 0), up to the sign of a zero.
+     *
+     * @return {up, dn, shorts, signed, k1, k2, k3, c}
+     */
+    static double[] lane(PositionSizer s, double maxGross) {
+        Thresholds t = s.thresholds();
+        double c = Math.min(s.cap(), maxGross);
+        double k = s.parameter();
+        double[] coef = switch (s.method()) { // {signed, k1, k2, k3}: binary/fixed k·1, proportional k·x, vol k·v⁺
+            case BINARY, FIXED -> new double[] {1, k, 0, 0};
+            case PROPORTIONAL, HALF_KELLY -> new double[] {0, 0, k, 0};
+            case VOLATILITY_ADJUSTED -> new double[] {1, 0, 0, k};
+        };
+        return new double[] {t.longAbove(), t.shortBelow(), t.allowShort() ? 1 : 0, coef[0], coef[1], coef[2],
+                coef[3], c};
+    }
+
+    /** The per-configuration arrays, one slot per lane. */
+    static final class Lanes {
+        final int k;
+        // sizing coefficients (see lane)
+        final double[] up, dn, shorts, signed, k1, k2, k3, cc;
+        // state
+        final double[] cash, shares, lastTarget, prev, peak, worst, sum, sumsq, fills;
+        // per-bar scratch
+        final double[] target, side, order, equity, want, delta, cost, tmp;
+
+        Lanes(int k) {
+            this.k = k;
+            up = new double[k];
+            dn = new double[k];
+            shorts = new double[k];
+            signed = new double[k];
+            k1 = new double[k];
+            k2 = new double[k];
+            k3 = new double[k];
+            cc = new double[k];
+            cash = new double[k];
+            shares = new double[k];
+            lastTarget = new double[k];
+            prev = new double[k];
+            peak = new double[k];
+            worst = new double[k];
+            sum = new double[k];
+            sumsq = new double[k];
+            fills = new double[k];
+            target = new double[k];
+            side = new double[k];
+            order = new double[k];
+            equity = new double[k];
+            want = new double[k];
+            delta = new double[k];
+            cost = new double[k];
+            tmp = new double[k];
+        }
+
+        void set(int i, PositionSizer s, double maxGross) {
+            double[] c = lane(s, maxGross);
+            up[i] = c[0];
+            dn[i] = c[1];
+            shorts[i] = c[2];
+            signed[i] = c[3];
+            k1[i] = c[4];
+            k2[i] = c[5];
+            k3[i] = c[6];
+            cc[i] = c[7];
+        }
+
+        void run(Prices px, double[] pr, double[] vr, BacktestConfig cfg, double[] cashRate, double capital) {
+            FeeModel fees = cfg.fees();
+            double[] close = px.close();
+            double[] fillPrice = cfg.fill() == FillTiming.NEXT_OPEN ? px.open() : px.close();
+            int n = close.length;
+            double rate = fees.rate(), perShare = fees.perShare(), minCost = fees.minPerOrder();
+            double borrowRate = fees.borrowPerPeriod(cfg.periodsPerYear());
+            // FeeModel.interest's financing term: spread bps · 1e-4 / periods per year, on negative cash only
+            double spread = fees.financingSpreadBps() * 1e-4 / cfg.periodsPerYear();
+            double maxGross = cfg.maxGross();
+            Arrays.fill(cash, capital);
+            Arrays.fill(prev, capital);
+            Arrays.fill(peak, capital);
+            Arrays.fill(worst, 1);
+            for (int j = 0; j < n; j++) {
+                double close0 = close[j];
+                if (j > 0) {
+                    targets(pr[j - 1], vr == null ? 0 : vr[j - 1]);
+                    carry(cashRate == null ? 0 : cashRate[j - 1], spread, close[j - 1], borrowRate);
+                    fill(fillPrice[j], rate, perShare, minCost, maxGross);
+                }
+                mark(close0, j > 0);
+            }
+        }
+
+        /** The targets from the forecast {@code x} at the previous close, and which of them are new orders. */
+        void targets(double x, double v) {
+            if (x != x) { // no forecast: every target is 0
+                Arrays.fill(target, 0);
+            } else {
+                // finite stand-ins so that 0·x stays 0 (the side is taken from x itself)
+                double xs = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, x));
+                double vs = v > 0 ? Math.min(v, Double.MAX_VALUE) : 0;
+                double sx = x > 0 ? 1 : x < 0 ? -1 : 0;
+                for (int i = 0; i < k; i++) {
+                    side[i] = step(x, up[i]) - shorts[i] * step(dn[i], x); // d
+                }
+                for (int i = 0; i < k; i++) {
+                    double d = side[i], sg = signed[i];
+                    tmp[i] = d * (sg + (1 - sg) * d); // d, or |d| = d² for the proportional methods
+                    side[i] = sg * d + (1 - sg) * sx; // the sign of the target where it is not 0
+                }
+                for (int i = 0; i < k; i++) {
+                    double c = cc[i];
+                    target[i] = tmp[i] * Math.max(-c, Math.min(c, k1[i] + k2[i] * xs + k3[i] * vs));
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                double w = target[i];
+                order[i] = nonZero(w - lastTarget[i]);
+                lastTarget[i] = w;
+            }
+        }
+
+        /**
+         * Interest on cash (plus the spread where it is negative), then the borrow fee on a short: simulate's
+         * operations, with its tests on the sign of cash and shares written as exact 0/1 factors.
+         */
+        void carry(double rf, double spread, double prevClose, double borrowRate) {
+            for (int i = 0; i < k; i++) {
+                double c = cash[i], s = shares[i];
+                c = c + c * (rf + step(0.0, c) * spread); // cash·rf, or cash·(rf + spread) below 0
+                // (|s| − s)·0.5 is max(−s, 0) exactly: the borrow fee is +0 unless short
+                cash[i] = c - (Math.abs(s) - s) * 0.5 * prevClose * borrowRate;
+            }
+        }
+
+        /**
+         * The fill of this bar's orders at {@code p}, as simulate does it: shares = old + (w·e₀/p − old), their
+         * cost, and if |shares|·p exceeds room = maxGross·(e₀ − cost), shares = ±room/p (0 when room ≤ 0) and the
+         * cost again; an order whose share change is 0 is not filled. Both candidates are computed and the right
+         * one is taken with exact 0/1 factors.
+         */
+        void fill(double p, double rate, double perShare, double minCost, double maxGross) {
+            for (int i = 0; i < k; i++) {
+                double s0 = shares[i];
+                double e0 = cash[i] + s0 * p;
+                equity[i] = e0;
+                want[i] = s0 + (target[i] * e0 / p - s0);
+            }
+            costs(want, p, rate, perShare, minCost);
+            for (int i = 0; i < k; i++) {
+                double ts = want[i];
+                double room = maxGross * (equity[i] - cost[i]);
+                double cut = step(Math.abs(ts) * p, room); // 1 where the gross limit binds
+                // ±room/p with the sign of ts, or 0 when room <= 0. Where the limit binds with room > 0, equity is
+                // positive, so ts has the target's sign (side): shares + (x − shares) never crosses 0 against x
+                double capped = side[i] * Math.max(room, 0.0) / p;
+                want[i] = cut * capped + (1 - cut) * ts;
+            }
+            costs(want, p, rate, perShare, minCost);
+            for (int i = 0; i < k; i++) {
+                double d = delta[i];
+                double f = order[i] * nonZero(d);
+                cash[i] = cash[i] - f * (d * p + cost[i]);
+                shares[i] = f * want[i] + (1 - f) * shares[i];
+                fills[i] += f;
+            }
+        }
+
+        /**
+         * {@code delta[i]} = {@code ts[i]} − shares and {@code cost[i]} its cost:
+         * {@link VectorizedBacktester#cost} (0 for no shares, else max(minimum, rate·(|q|·p) + perShare·|q|)),
+         * which with no minimum and no per-share commission is rate·(|q|·p), the same bits.
+         */
+        void costs(double[] ts, double p, double rate, double perShare, double minCost) {
+            if (minCost == 0) { // then a zero order costs rate·0 + perShare·0 = 0 without the test
+                for (int i = 0; i < k; i++) {
+                    double d = ts[i] - shares[i];
+                    double q = Math.abs(d);
+                    delta[i] = d;
+                    cost[i] = rate * (q * p) + perShare * q;
+                }
+            } else {
+                for (int i = 0; i < k; i++) {
+                    double d = ts[i] - shares[i];
+                    double q = Math.abs(d);
+                    delta[i] = d;
+                    cost[i] = nonZero(q) * Math.max(minCost, rate * (q * p) + perShare * q);
+                }
+            }
+        }
+
+        /** Marks at the close and updates the statistics (returns from the second bar on). */
+        void mark(double close, boolean withReturn) {
+            for (int i = 0; i < k; i++) { // prev starts at the capital, so the first bar divides by it, unused
+                double e = cash[i] + shares[i] * close;
+                tmp[i] = e / prev[i] - 1;
+                prev[i] = e;
+            }
+            if (withReturn) {
+                for (int i = 0; i < k; i++) {
+                    double r = tmp[i];
+                    sum[i] += r;
+                    sumsq[i] += r * r;
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                double e = prev[i];
+                double pk = Math.max(peak[i], e);
+                peak[i] = pk;
+                worst[i] = Math.min(worst[i], e / pk);
+            }
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.quantlstm.signal.RiskLimits;
  * The fast single-asset path: one pass over primitive columns, no per-bar objects, no allocation in the
  * loop. Used for full runs (then it also fills preallocated output columns and a fill buffer) and for
  * parameter sweeps (then it only accumulates the statistics a sweep ranks by; the usual sweep, without a bracket
- * and without known volumes, runs the same arithmetic in {@code SweepKernel}'s smaller loop).
+ * and without known volumes, runs the same model in {@code SweepKernel}, many configurations side by side, and
+ * agrees with this loop to rounding).
  *
  * <p>Per bar j, in the order of {@link #simulate}: carry (interest or financing on cash, borrow on a short), the
  * order decided at bar j−1's close filled at bar j's open (or close, with {@link FillTiming#NEXT_CLOSE}), the
@@ -83,8 +84,9 @@ public final class VectorizedBacktester {
      * Sharpe (rf = 0, ddof = 1, annualised with {@code periodsPerYear}), max drawdown and fill count.
      * Configurations run in parallel on the common fork-join pool; each bar of each configuration is one
      * bar-evaluation (sizing, possible fill, carry, bracket, marking, statistics). Without a bracket and without
-     * known volumes (the usual sweep) each configuration runs {@code SweepKernel}, chosen once per sweep, else
-     * {@link #simulate}; the statistics are the same bits either way.
+     * known volumes (the usual sweep) blocks of configurations run {@code SweepKernel} as lanes, chosen once per
+     * sweep, else each configuration runs {@link #simulate}; the two agree to rounding (about 1e-13 relative) and
+     * count the same fills.
      */
     public SweepResult sweep(Prices prices, double[] predicted, double[] volRatio, List<PositionSizer> sizers,
                              int periodsPerYear) {
@@ -96,14 +98,14 @@ public final class VectorizedBacktester {
         double cap = config.initialCapital();
         double ann = Math.sqrt(periodsPerYear);
         double[][] stats = new double[m][STATS];
-        boolean kernel = SweepKernel.applies(config, prices); // chosen once per sweep
-        IntStream.range(0, m).parallel().forEach(i -> {
-            if (kernel) {
-                SweepKernel.run(prices, sizers.get(i), predicted, volRatio, config, cashRate, cap, stats[i]);
-            } else {
-                simulate(prices, null, sizers.get(i), predicted, volRatio, config, cashRate, cap, null, stats[i]);
-            }
-        });
+        if (SweepKernel.applies(config, prices)) { // chosen once per sweep; blocks of configurations run as lanes
+            int lanes = SweepKernel.LANES;
+            IntStream.range(0, (m + lanes - 1) / lanes).parallel().forEach(b -> SweepKernel.run(prices, sizers,
+                    b * lanes, Math.min(m, (b + 1) * lanes), predicted, volRatio, config, cashRate, cap, stats));
+        } else {
+            IntStream.range(0, m).parallel().forEach(i -> simulate(prices, null, sizers.get(i), predicted, volRatio,
+                    config, cashRate, cap, null, stats[i]));
+        }
         for (int i = 0; i < m; i++) {
             double[] st = stats[i];
             double k = st[COUNT];
@@ -174,10 +176,9 @@ public final class VectorizedBacktester {
             // between them). Folding the two into one block (a three-step loop over open fill, bracket, close fill)
             // was measured at 30-39 M bar-evaluations/s against 55-58 M for this form (bench backtest, 1 thread,
             // load 1.5, 2026-12-07), when sweeps still ran this loop. Since then sweeps without a bracket and
-            // without known volumes run SweepKernel (one fill block: without a bracket both copies are the same
-            // code at another price), so this loop serves full runs and sweeps with a bracket or volumes. Keep
-            // the two copies, and SweepKernel's fill, identical (SweepBitIdentityTest, SweepKernelTest and
-            // BacktestPathsAgreeTest check both timings).
+            // without known volumes run SweepKernel, so this loop serves full runs and sweeps with a bracket or
+            // volumes. Keep the two copies identical (SweepBitIdentityTest and BacktestPathsAgreeTest check both
+            // timings; SweepKernelTest holds SweepKernel to this loop).
             if (hasPending && atOpen) {
                 double p = open[j], v = vol[j];
                 boolean known = v > 0; // volume known: participation cap and impact apply
