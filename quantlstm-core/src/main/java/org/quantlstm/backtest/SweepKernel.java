@@ -54,6 +54,16 @@ final class SweepKernel {
     private SweepKernel() {
     }
 
+    /**
+     * Lanes per block for a sweep of {@code m} configurations on {@code threads} workers: {@link #LANES}, or fewer
+     * (down to 16, still several vectors) so that a small sweep still has four blocks per worker. Each
+     * configuration's statistics are the same whatever block it runs in.
+     */
+    static int blockSize(int m, int threads) {
+        int perWorker = (m + 4 * Math.max(1, threads) - 1) / (4 * Math.max(1, threads));
+        return Math.max(16, Math.min(LANES, perWorker));
+    }
+
     /** Whether the kernel applies: no bracket and no bar's volume known. */
     static boolean applies(BacktestConfig cfg, Prices px) {
         if (cfg.limits().active()) {

@@ -3,6 +3,8 @@ package org.quantlstm.backtest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 import org.quantlstm.signal.PositionSizer;
 import org.quantlstm.signal.RiskLimits;
@@ -99,7 +101,8 @@ public final class VectorizedBacktester {
         double ann = Math.sqrt(periodsPerYear);
         double[][] stats = new double[m][STATS];
         if (SweepKernel.applies(config, prices)) { // chosen once per sweep; blocks of configurations run as lanes
-            int lanes = SweepKernel.LANES;
+            int lanes = SweepKernel.blockSize(m, ForkJoinTask.inForkJoinPool()
+                    ? ForkJoinTask.getPool().getParallelism() : ForkJoinPool.getCommonPoolParallelism());
             IntStream.range(0, (m + lanes - 1) / lanes).parallel().forEach(b -> SweepKernel.run(prices, sizers,
                     b * lanes, Math.min(m, (b + 1) * lanes), predicted, volRatio, config, cashRate, cap, stats));
         } else {

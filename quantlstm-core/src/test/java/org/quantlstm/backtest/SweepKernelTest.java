@@ -203,6 +203,15 @@ class SweepKernelTest {
     }
 
     @Test
+    void smallSweepsAreCutIntoSmallerBlocksForTheWorkers() {
+        assertThat(SweepKernel.blockSize(10_000, 2)).isEqualTo(SweepKernel.LANES);
+        assertThat(SweepKernel.blockSize(100, 2)).isEqualTo(16); // 13 per block wanted, 16 at least
+        assertThat(SweepKernel.blockSize(1_000, 2)).isEqualTo(125);
+        assertThat(SweepKernel.blockSize(1_000, 16)).isEqualTo(16);
+        assertThat(SweepKernel.blockSize(1, 1)).isEqualTo(16);
+    }
+
+    @Test
     void theGeneralLoopIsKeptForBracketsAndKnownVolumes() {
         Prices syn = BacktestPathsAgreeTest.PRICES; // with volumes
         Prices noVolume = new Prices(syn.name(), syn.times(), syn.open(), syn.high(), syn.low(), syn.close(),
