@@ -221,6 +221,7 @@ final class SweepKernel {
         void targets(double x, double v) {
             if (x != x) { // no forecast: every target is 0
                 Arrays.fill(target, 0);
+                Arrays.fill(side, 0);
             } else {
                 // finite stand-ins so that 0·x stays 0 (the side is taken from x itself)
                 double xs = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, x));
