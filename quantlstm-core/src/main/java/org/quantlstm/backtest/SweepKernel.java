@@ -79,7 +79,7 @@ final class SweepKernel {
     }
 
     /**
-     * 1 if {@code a > b}, else 0, for any non-NaN {@code a} and {@code b} (infinities included), without a
+     * 1 if {@code a > b}, else 0, for any non-NaN {@code a} and {@code b} but two equal infinities, without a
      * comparison: {@code a − b} is exactly 0 only when {@code a == b} (gradual underflow), and any other difference,
      * times 1e300 twice, is at least 1 in magnitude or infinite, so the clamp to [0, 1] gives exactly 0 or 1.
      */

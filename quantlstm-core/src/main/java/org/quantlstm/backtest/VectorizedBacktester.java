@@ -13,8 +13,8 @@ import org.quantlstm.signal.RiskLimits;
  * The fast single-asset path: one pass over primitive columns, no per-bar objects, no allocation in the
  * loop. Used for full runs (then it also fills preallocated output columns and a fill buffer) and for
  * parameter sweeps (then it only accumulates the statistics a sweep ranks by; the usual sweep, without a bracket
- * and without known volumes, runs the same model in {@code SweepKernel}, many configurations side by side, and
- * agrees with this loop to rounding).
+ * and without known volumes, runs the same operations in {@code SweepKernel}, many configurations side by side,
+ * with the same bits).
  *
  * <p>Per bar j, in the order of {@link #simulate}: carry (interest or financing on cash, borrow on a short), the
  * order decided at bar j−1's close filled at bar j's open (or close, with {@link FillTiming#NEXT_CLOSE}), the
@@ -87,8 +87,7 @@ public final class VectorizedBacktester {
      * Configurations run in parallel on the common fork-join pool; each bar of each configuration is one
      * bar-evaluation (sizing, possible fill, carry, bracket, marking, statistics). Without a bracket and without
      * known volumes (the usual sweep) blocks of configurations run {@code SweepKernel} as lanes, chosen once per
-     * sweep, else each configuration runs {@link #simulate}; the two agree to rounding (about 1e-13 relative) and
-     * count the same fills.
+     * sweep, else each configuration runs {@link #simulate}; the statistics are the same bits either way.
      */
     public SweepResult sweep(Prices prices, double[] predicted, double[] volRatio, List<PositionSizer> sizers,
                              int periodsPerYear) {
