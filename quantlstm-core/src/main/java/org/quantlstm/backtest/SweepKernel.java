@@ -41,7 +41,7 @@ import org.quantlstm.signal.Thresholds;
  * the order; {@code SweepBitIdentityTest} holds sweeps to fingerprints recorded before either kernel existed).
  *
  * <p><b>Sizing.</b> Each {@link PositionSizer} becomes per-lane coefficients of one formula that covers the five
- * methods (see {@link #lane}); the switch there has no default, so a new sizing method does not compile until it
+ * methods (see {@code Lanes.set}); the switch there has no default, so a new sizing method does not compile until it
  * has a lane form. Its targets equal {@link PositionSizer#size}'s as values (a zero may carry the other sign, which
  * changes no later result).
  */
@@ -119,33 +119,10 @@ final class SweepKernel {
         }
     }
 
-    /**
-     * The lane form of a sizer, clamped to ±maxGross: target = s · clamp(k₁ + k₂·x + k₃·v⁺, ±c) with
-     * d = step(x, up) − shorts·step(dn, x) (the side, +1/0/−1), s = d for signed methods and |d| = d² for the
-     * proportional ones, x the forecast, v⁺ the volatility ratio where positive (else 0), c = min(cap, maxGross) and
-     * (k₁, k₂, k₃) = k·(1, 0, 0) for binary and fixed, k·(0, 1, 0) for the proportional methods and k·(0, 0, 1) for
-     * volatility-adjusted. It equals {@code clamp(sizer.size(x, v), ±maxGross)} for every finite or infinite
-     * forecast (a NaN forecast is handled per bar: every target is then 0), up to the sign of a zero.
-     *
-     * @return {up, dn, shorts, signed, k1, k2, k3, c}
-     */
-    static double[] lane(PositionSizer s, double maxGross) {
-        Thresholds t = s.thresholds();
-        double c = Math.min(s.cap(), maxGross);
-        double k = s.parameter();
-        double[] coef = switch (s.method()) { // {signed, k1, k2, k3}: binary/fixed k·1, proportional k·x, vol k·v⁺
-            case BINARY, FIXED -> new double[] {1, k, 0, 0};
-            case PROPORTIONAL, HALF_KELLY -> new double[] {0, 0, k, 0};
-            case VOLATILITY_ADJUSTED -> new double[] {1, 0, 0, k};
-        };
-        return new double[] {t.longAbove(), t.shortBelow(), t.allowShort() ? 1 : 0, coef[0], coef[1], coef[2],
-                coef[3], c};
-    }
-
     /** The per-configuration arrays, one slot per lane. */
     static final class Lanes {
         final int k;
-        // sizing coefficients (see lane)
+        // sizing coefficients (see set)
         final double[] up, dn, shorts, signed, k1, k2, k3, cc;
         // state
         final double[] cash, shares, lastTarget, prev, peak, worst, sum, sumsq, fills;
@@ -181,16 +158,37 @@ final class SweepKernel {
             tmp = new double[k];
         }
 
+        /**
+         * Lane {@code i} becomes sizer {@code s} clamped to ±maxGross: target = m · clamp(k₁ + k₂·x + k₃·v⁺, ±c)
+         * with d = step(x, up) − shorts·step(dn, x) (the side, +1/0/−1), m = d for signed methods and |d| = d² for
+         * the proportional ones, x the forecast, v⁺ the volatility ratio where positive (else 0), c = min(cap,
+         * maxGross) and (k₁, k₂, k₃) = k·(1, 0, 0) for binary and fixed, k·(0, 1, 0) for the proportional methods
+         * and k·(0, 0, 1) for volatility-adjusted. That equals {@code clamp(s.size(x, v), ±maxGross)} for every
+         * finite or infinite forecast (a NaN forecast is handled per bar: every target is then 0), up to the sign
+         * of a zero. The switch has no default: a new sizing method does not compile until it has a lane form.
+         */
         void set(int i, PositionSizer s, double maxGross) {
-            double[] c = lane(s, maxGross);
-            up[i] = c[0];
-            dn[i] = c[1];
-            shorts[i] = c[2];
-            signed[i] = c[3];
-            k1[i] = c[4];
-            k2[i] = c[5];
-            k3[i] = c[6];
-            cc[i] = c[7];
+            Thresholds t = s.thresholds();
+            up[i] = t.longAbove();
+            dn[i] = t.shortBelow();
+            shorts[i] = t.allowShort() ? 1 : 0;
+            cc[i] = Math.min(s.cap(), maxGross);
+            double k = s.parameter();
+            signed[i] = 0;
+            k1[i] = 0;
+            k2[i] = 0;
+            k3[i] = 0;
+            switch (s.method()) {
+                case BINARY, FIXED -> {
+                    signed[i] = 1;
+                    k1[i] = k;
+                }
+                case PROPORTIONAL, HALF_KELLY -> k2[i] = k; // signed 0: |d|
+                case VOLATILITY_ADJUSTED -> {
+                    signed[i] = 1;
+                    k3[i] = k;
+                }
+            }
         }
 
         void run(Prices px, double[] pr, double[] vr, BacktestConfig cfg, double[] cashRate, double capital) {
